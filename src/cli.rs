@@ -1,0 +1,86 @@
+//! The command line, as clap's derive: every flag spelled out, each doc comment its help.
+
+// Doc comments here are help text for people, not rustdoc.
+#![allow(clippy::doc_markdown)]
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A self-care guide for an ache behind the knee (委中, Weizhong, BL40)
+#[derive(Debug, Parser)]
+#[command(
+    name = "weizhong",
+    version,
+    disable_help_subcommand = true,
+    after_help = "Examples:\n  weizhong causes\n  weizhong stretch butterfly\n  weizhong safety"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// When to use colour (auto: on a terminal, unless NO_COLOR is set)
+    #[arg(
+        long = "color",
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true
+    )]
+    pub color: ColorWhen,
+
+    /// Wrap text at this many columns [default: the terminal's, up to 100; 80 when not a terminal]
+    #[arg(
+        long = "width",
+        value_name = "COLUMNS",
+        global = true,
+        value_parser = clap::value_parser!(u16).range(20..=1000)
+    )]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Where the Weizhong point is and why it aches
+    #[command(after_help = "Example:\n  weizhong about")]
+    About,
+
+    /// Why it hurts: the causes, and what helps each
+    #[command(after_help = "Examples:\n  weizhong causes\n  weizhong causes calcium")]
+    Causes {
+        /// One cause, by name or the start of one [default: all]
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+
+    /// The stretches: a table, or one stretch step by step
+    #[command(after_help = "Examples:\n  weizhong stretch\n  weizhong stretch butterfly")]
+    Stretch {
+        /// One stretch, by name or the start of one [default: a table of all]
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+
+    /// Easing the ache: hot compress, massage, foot soak, while standing
+    #[command(after_help = "Examples:\n  weizhong relief\n  weizhong relief foot-soak")]
+    Relief {
+        /// One kind of relief, by name or the start of one [default: all]
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+
+    /// When to see a doctor
+    #[command(after_help = "Example:\n  weizhong safety")]
+    Safety,
+}

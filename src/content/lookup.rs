@@ -1,0 +1,241 @@
+//! Finding an item by the name a user typed: id, alias or name, any case, or a unique prefix.
+
+use super::model::{Cause, Relief, Routine, Stretch};
+
+/// What kind of thing a name was looked up among, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Cause,
+    Stretch,
+    Relief,
+    Routine,
+}
+
+impl Kind {
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Cause => "cause",
+            Kind::Stretch => "stretch",
+            Kind::Relief => "relief",
+            Kind::Routine => "routine",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Cause => "causes",
+            Kind::Stretch => "stretches",
+            Kind::Relief => "kinds of relief",
+            Kind::Routine => "routines",
+        }
+    }
+}
+
+/// An item the user can name.
+pub trait Named {
+    const KIND: Kind;
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    fn aliases(&self) -> &[String];
+    fn order(&self) -> Option<u32>;
+
+    /// Every spelling that names this item, normalised: id, aliases and the name.
+    fn keys(&self) -> Vec<String> {
+        let mut keys = vec![normalise(self.id())];
+        keys.extend(self.aliases().iter().map(|a| normalise(a)));
+        keys.push(normalise(self.name()));
+        keys.dedup();
+        keys
+    }
+}
+
+macro_rules! named {
+    ($type:ty, $kind:expr, $order:expr) => {
+        impl Named for $type {
+            const KIND: Kind = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn aliases(&self) -> &[String] {
+                &self.aliases
+            }
+            fn order(&self) -> Option<u32> {
+                $order(self)
+            }
+        }
+    };
+}
+
+named!(Cause, Kind::Cause, |c: &Cause| Some(c.order));
+named!(Stretch, Kind::Stretch, |s: &Stretch| Some(s.order));
+named!(Relief, Kind::Relief, |r: &Relief| Some(r.order));
+named!(Routine, Kind::Routine, |_: &Routine| None);
+
+/// Lower case, with runs of spaces and underscores as one hyphen.
+fn normalise(name: &str) -> String {
+    name.trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Why a name found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Nothing matches; the closest id, if one is close, and every id.
+    Unknown {
+        kind: Kind,
+        name: String,
+        suggestion: Option<String>,
+        ids: Vec<String>,
+    },
+    /// The name is the start of several items' names.
+    Ambiguous {
+        kind: Kind,
+        name: String,
+        matches: Vec<String>,
+    },
+}
+
+/// The one item `name` means.
+pub fn find<'a, T: Named>(items: &'a [T], name: &str) -> Result<&'a T, Lookup> {
+    let wanted = normalise(name);
+    if !wanted.is_empty() {
+        if let Some(item) = items.iter().find(|i| i.keys().contains(&wanted)) {
+            return Ok(item);
+        }
+        let starts: Vec<&T> = items
+            .iter()
+            .filter(|i| i.keys().iter().any(|k| k.starts_with(&wanted)))
+            .collect();
+        match starts.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            many => {
+                return Err(Lookup::Ambiguous {
+                    kind: T::KIND,
+                    name: name.to_owned(),
+                    matches: many.iter().map(|i| i.id().to_owned()).collect(),
+                });
+            }
+        }
+    }
+    Err(Lookup::Unknown {
+        kind: T::KIND,
+        name: name.to_owned(),
+        suggestion: closest(items, &wanted),
+        ids: items.iter().map(|i| i.id().to_owned()).collect(),
+    })
+}
+
+/// The id of the item with a spelling closest to `wanted`, if it is close enough to be a typo.
+fn closest<T: Named>(items: &[T], wanted: &str) -> Option<String> {
+    if wanted.is_empty() {
+        return None;
+    }
+    items
+        .iter()
+        .flat_map(|i| i.keys().into_iter().map(move |k| (i.id(), k)))
+        .map(|(id, key)| (strsim::jaro_winkler(wanted, &key), id))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+
+    fn stretch(name: &str) -> Result<String, Lookup> {
+        let stretches = Library::builtin().stretches().unwrap();
+        find(&stretches, name).map(|s| s.id.clone())
+    }
+
+    #[test]
+    fn ids_aliases_names_and_prefixes_match_in_any_case() {
+        for (typed, id) in [
+            ("spiral", "spiral-twist"),
+            ("twist", "spiral-twist"),
+            ("Spiral Twist", "spiral-twist"),
+            ("Butterfly", "butterfly"),
+            ("butterfly-stretch", "butterfly"),
+            ("BUTTERFLY_STRETCH", "butterfly"),
+            ("butt", "butterfly"),
+            ("hor", "horizontal"),
+            ("  horizontal  ", "horizontal"),
+        ] {
+            assert_eq!(stretch(typed), Ok(id.to_owned()), "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_cause_matches_by_its_first_word() {
+        let causes = Library::builtin().causes().unwrap();
+        assert_eq!(find(&causes, "calcium").unwrap().id, "calcium-deficiency");
+    }
+
+    #[test]
+    fn a_typo_suggests_the_closest_id() {
+        let Err(Lookup::Unknown {
+            suggestion, ids, ..
+        }) = stretch("buterfly")
+        else {
+            panic!("buterfly should not match");
+        };
+        assert_eq!(suggestion.as_deref(), Some("butterfly"));
+        assert_eq!(ids, ["spiral-twist", "butterfly", "horizontal"]);
+    }
+
+    #[test]
+    fn nonsense_suggests_nothing() {
+        let Err(Lookup::Unknown { suggestion, .. }) = stretch("qqqq") else {
+            panic!("qqqq should not match");
+        };
+        assert_eq!(suggestion, None);
+    }
+
+    #[test]
+    fn empty_names_match_nothing() {
+        assert!(matches!(stretch(""), Err(Lookup::Unknown { .. })));
+        assert!(matches!(stretch("  - "), Err(Lookup::Unknown { .. })));
+    }
+
+    struct Item(&'static str);
+
+    impl Named for Item {
+        const KIND: Kind = Kind::Relief;
+        fn id(&self) -> &str {
+            self.0
+        }
+        fn name(&self) -> &str {
+            self.0
+        }
+        fn aliases(&self) -> &[String] {
+            &[]
+        }
+        fn order(&self) -> Option<u32> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_prefix_of_two_items_is_ambiguous_but_a_whole_id_is_not() {
+        let items = [Item("hot"), Item("hot-compress"), Item("massage")];
+        assert_eq!(
+            find(&items, "ho").err(),
+            Some(Lookup::Ambiguous {
+                kind: Kind::Relief,
+                name: "ho".into(),
+                matches: vec!["hot".into(), "hot-compress".into()],
+            })
+        );
+        assert_eq!(find(&items, "hot").map(|i| i.0), Ok("hot"));
+        assert_eq!(find(&items, "hot c").map(|i| i.0), Ok("hot-compress"));
+    }
+}

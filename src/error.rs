@@ -1,0 +1,135 @@
+//! What can go wrong, how it is told on stderr, and the exit code it gives.
+
+use std::fmt::Write as _;
+use std::io;
+use std::process::ExitCode;
+
+use crate::content::{ContentError, Lookup};
+use crate::render::style::{ERROR, LITERAL, TIP, paint};
+
+#[derive(Debug)]
+pub enum Error {
+    /// A name that matches nothing, or more than one thing: a usage error.
+    Lookup(Lookup),
+    /// The embedded content is broken: a bug in this build.
+    Content(ContentError),
+    /// Output could not be written.
+    Write(io::Error),
+}
+
+impl From<Lookup> for Error {
+    fn from(e: Lookup) -> Self {
+        Error::Lookup(e)
+    }
+}
+
+impl From<ContentError> for Error {
+    fn from(e: ContentError) -> Self {
+        Error::Content(e)
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Write(e)
+    }
+}
+
+impl Error {
+    /// A closed pipe is the reader saying it has read enough: not an error.
+    pub fn is_quiet(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Lookup(_) => ExitCode::from(2),
+            Error::Write(_) if self.is_quiet() => ExitCode::SUCCESS,
+            Error::Content(_) | Error::Write(_) => ExitCode::from(1),
+        }
+    }
+
+    /// The message for stderr, styled: an `error:` line and any `tip:` lines.
+    pub fn report(&self) -> String {
+        let error = paint(ERROR, "error:");
+        let tip = paint(TIP, "tip:");
+        let mut out = String::new();
+        let _ = match self {
+            Error::Lookup(Lookup::Unknown {
+                kind,
+                name,
+                suggestion,
+                ids,
+            }) => {
+                let _ = writeln!(
+                    out,
+                    "{error} no {} named '{}'",
+                    kind.singular(),
+                    shown(name)
+                );
+                if let Some(suggestion) = suggestion {
+                    let _ = writeln!(out, "{tip} did you mean '{}'?", paint(LITERAL, suggestion));
+                }
+                writeln!(out, "{tip} the {} are: {}", kind.plural(), list(ids))
+            }
+            Error::Lookup(Lookup::Ambiguous {
+                kind,
+                name,
+                matches,
+            }) => {
+                let _ = writeln!(
+                    out,
+                    "{error} '{}' could be more than one {}",
+                    shown(name),
+                    kind.singular()
+                );
+                writeln!(out, "{tip} type more of the name: {}", list(matches))
+            }
+            Error::Content(e) => {
+                writeln!(out, "{error} the built-in content is broken: {e}")
+            }
+            Error::Write(e) => writeln!(out, "{error} could not write the output: {e}"),
+        };
+        out
+    }
+}
+
+fn list(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| paint(LITERAL, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A name as typed, safe to print: control characters escaped, at most 40 characters.
+pub fn shown(name: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = name
+        .chars()
+        .take(MAX)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if name.chars().count() > MAX {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn names_are_shown_safely() {
+        assert_eq!(shown("buterfly"), "buterfly");
+        assert_eq!(shown("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(shown(&"x".repeat(100)), format!("{}…", "x".repeat(40)));
+    }
+}

@@ -1,0 +1,5 @@
+//! Routines: the plan of phases and seconds.
+
+pub mod plan;
+
+pub use plan::StretchPlan;

@@ -1,0 +1,123 @@
+//! The plan of a routine: for each stretch, its phases and their seconds. Pure data, from which
+//! both the printed sheet and the timed run are made.
+
+use crate::content::Stretch;
+
+/// Which side a phase is done on, for stretches done on each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// What the user does during a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Get into position before the first repetition.
+    GetReady,
+    /// Change to the other side and get into position again.
+    SwitchSides,
+    /// Hold the stretch: repetition `rep` of `reps`.
+    Hold { rep: u32, reps: u32 },
+    /// Relax between repetitions.
+    Rest,
+}
+
+/// One timed phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    pub action: Action,
+    pub side: Option<Side>,
+    pub seconds: u32,
+}
+
+/// One stretch and its phases in order.
+#[derive(Debug, Clone)]
+pub struct StretchPlan<'a> {
+    pub stretch: &'a Stretch,
+    pub phases: Vec<Phase>,
+}
+
+impl<'a> StretchPlan<'a> {
+    /// Get ready, then the holds with rests between them; on each side, the left then the right.
+    pub fn new(stretch: &'a Stretch) -> Self {
+        let sides: &[Option<Side>] = if stretch.each_side {
+            &[Some(Side::Left), Some(Side::Right)]
+        } else {
+            &[None]
+        };
+        let mut phases = Vec::new();
+        for (i, &side) in sides.iter().enumerate() {
+            let action = if i == 0 {
+                Action::GetReady
+            } else {
+                Action::SwitchSides
+            };
+            phases.push(Phase {
+                action,
+                side,
+                seconds: stretch.get_ready_seconds,
+            });
+            for rep in 1..=stretch.reps {
+                if rep > 1 {
+                    phases.push(Phase {
+                        action: Action::Rest,
+                        side,
+                        seconds: stretch.rest_seconds,
+                    });
+                }
+                phases.push(Phase {
+                    action: Action::Hold {
+                        rep,
+                        reps: stretch.reps,
+                    },
+                    side,
+                    seconds: stretch.hold_seconds,
+                });
+            }
+        }
+        Self { stretch, phases }
+    }
+
+    pub fn seconds(&self) -> u32 {
+        self.phases.iter().map(|p| p.seconds).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+
+    fn phases(plan: &StretchPlan) -> Vec<(Action, Option<Side>, u32)> {
+        plan.phases
+            .iter()
+            .map(|p| (p.action, p.side, p.seconds))
+            .collect()
+    }
+
+    #[test]
+    fn a_stretch_on_each_side_does_all_left_reps_then_switches() {
+        let stretches = Library::builtin().stretches().unwrap();
+        let twist = stretches.iter().find(|s| s.id == "spiral-twist").unwrap();
+        let hold = |rep| Action::Hold { rep, reps: 3 };
+        let (l, r) = (Some(Side::Left), Some(Side::Right));
+        assert_eq!(
+            phases(&StretchPlan::new(twist)),
+            [
+                (Action::GetReady, l, 5),
+                (hold(1), l, 10),
+                (Action::Rest, l, 5),
+                (hold(2), l, 10),
+                (Action::Rest, l, 5),
+                (hold(3), l, 10),
+                (Action::SwitchSides, r, 5),
+                (hold(1), r, 10),
+                (Action::Rest, r, 5),
+                (hold(2), r, 10),
+                (Action::Rest, r, 5),
+                (hold(3), r, 10),
+            ]
+        );
+    }
+}
