@@ -1,0 +1,159 @@
+//! What the binary writes where: colour on demand, errors only on stderr, closed pipes and full
+//! disks.
+
+use std::process::{Command, Output, Stdio};
+
+fn weizhong(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
+    command.args(args);
+    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS"] {
+        command.env_remove(var);
+    }
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    weizhong(args).output().expect("weizhong runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+#[test]
+fn color_always_styles_headings_and_steps() {
+    let out = run(&["stretch", "butterfly", "--color", "always"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("\u{1b}[1m\u{1b}[36mButterfly stretch\u{1b}[0m\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\u{1b}[1m\u{1b}[32mSteps\u{1b}[0m\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  \u{1b}[36m1. \u{1b}[0mSit"), "{stdout}");
+}
+
+#[test]
+fn color_always_styles_errors_and_help_too() {
+    let out = run(&["stretch", "buterfly", "--color=always"]);
+    assert!(text(&out.stderr).starts_with("\u{1b}[1m\u{1b}[31merror:\u{1b}[0m no stretch"));
+    let help = run(&["--color", "always", "--help"]);
+    assert!(
+        text(&help.stdout).contains("\u{1b}[1m\u{1b}[32mUsage:"),
+        "{}",
+        text(&help.stdout)
+    );
+}
+
+#[test]
+fn piped_output_and_color_never_have_no_escape_codes() {
+    for args in [
+        &["causes"][..],
+        &["stretch", "--color", "never"][..],
+        &["--help"][..],
+    ] {
+        let out = run(args);
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        assert!(!out.stdout.contains(&b'\r'), "{args:?}");
+    }
+}
+
+#[test]
+fn clicolor_force_colours_a_pipe_and_no_color_wins_over_it() {
+    let forced = weizhong(&["safety"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(forced.stdout.contains(&0x1b));
+    let both = weizhong(&["safety"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!both.stdout.contains(&0x1b));
+}
+
+#[test]
+fn an_unknown_name_writes_nothing_to_stdout() {
+    let out = run(&["stretch", "buterfly"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "error: no stretch named 'buterfly'\n\
+         tip: did you mean 'butterfly'?\n\
+         tip: the stretches are: spiral-twist, butterfly, horizontal\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_exits_quietly() {
+    for args in [&["causes"][..], &[][..], &["--help"][..]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = weizhong(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_full_disk_is_one_error_line_and_exit_1() {
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = weizhong(&["causes"])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: could not write the output: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn non_utf8_arguments_are_a_usage_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = weizhong(&["stretch"])
+        .arg(std::ffi::OsStr::from_bytes(b"\xff\xfe"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("error: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn very_long_names_are_cut_short_in_errors() {
+    let long = "x".repeat(10_000);
+    let out = run(&["causes", &long]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with(&format!("error: no cause named '{}…'\n", "x".repeat(40))));
+}
+
+#[test]
+fn every_line_fits_the_requested_width() {
+    for width in ["20", "40", "80"] {
+        for command in ["about", "causes", "stretch", "relief", "safety"] {
+            let out = run(&[command, "--width", width]);
+            let limit: usize = width.parse().unwrap();
+            for line in text(&out.stdout).lines() {
+                let columns = textwrap::core::display_width(line);
+                assert!(columns <= limit, "{command} --width {width}: {line:?}");
+            }
+        }
+    }
+}
