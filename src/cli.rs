@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "weizhong",
     version,
     disable_help_subcommand = true,
-    after_help = "Examples:\n  weizhong causes\n  weizhong stretch butterfly\n  weizhong safety"
+    after_help = "Examples:\n  weizhong routine\n  weizhong causes\n  weizhong stretch butterfly\n  weizhong safety"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -52,6 +52,21 @@ pub enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Be talked through the bedtime stretches, every hold timed
+    #[command(
+        after_help = "Keys while it runs: Space or p pauses and goes on, s skips to the next \
+        stretch, q quits; Ctrl-C stops too.\n\nExamples:\n  weizhong routine\n  \
+        weizhong routine --print > plan.txt"
+    )]
+    Routine {
+        /// A routine, by name or the start of one [default: before-bed]
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+
+        #[command(flatten)]
+        run: RunArgs,
+    },
+
     /// Where the Weizhong point is and why it aches
     #[command(after_help = "Example:\n  weizhong about")]
     About,
@@ -65,11 +80,21 @@ pub enum Command {
     },
 
     /// The stretches: a table, or one stretch step by step
-    #[command(after_help = "Examples:\n  weizhong stretch\n  weizhong stretch butterfly")]
+    #[command(
+        after_help = "Examples:\n  weizhong stretch\n  weizhong stretch butterfly\n  \
+        weizhong stretch butterfly --guide"
+    )]
     Stretch {
         /// One stretch, by name or the start of one [default: a table of all]
         #[arg(value_name = "NAME")]
         name: Option<String>,
+
+        /// Talk me through this stretch with a timer, as the routine does
+        #[arg(long = "guide", requires = "name")]
+        guide: bool,
+
+        #[command(flatten)]
+        run: RunArgs,
     },
 
     /// Easing the ache: hot compress, massage, foot soak, while standing
@@ -83,4 +108,26 @@ pub enum Command {
     /// When to see a doctor
     #[command(after_help = "Example:\n  weizhong safety")]
     Safety,
+}
+
+/// How a routine or a guided stretch runs.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Print the plan as a sheet instead of running it (the default when not writing to a terminal)
+    #[arg(long = "print")]
+    pub print: bool,
+
+    /// Start at once, without waiting for Enter
+    #[arg(long = "no-wait")]
+    pub no_wait: bool,
+
+    /// No bell when a hold ends
+    #[arg(long = "quiet")]
+    pub quiet: bool,
+}
+
+impl RunArgs {
+    pub fn any(&self) -> bool {
+        self.print || self.no_wait || self.quiet
+    }
 }

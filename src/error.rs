@@ -11,6 +11,8 @@ use crate::render::style::{ERROR, LITERAL, TIP, paint};
 pub enum Error {
     /// A name that matches nothing, or more than one thing: a usage error.
     Lookup(Lookup),
+    /// A setting that cannot be used, with what to do about it: a usage error.
+    Usage { message: String, tip: String },
     /// The embedded content is broken: a bug in this build.
     Content(ContentError),
     /// Output could not be written.
@@ -43,7 +45,7 @@ impl Error {
 
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Lookup(_) => ExitCode::from(2),
+            Error::Lookup(_) | Error::Usage { .. } => ExitCode::from(2),
             Error::Write(_) if self.is_quiet() => ExitCode::SUCCESS,
             Error::Content(_) | Error::Write(_) => ExitCode::from(1),
         }
@@ -84,6 +86,10 @@ impl Error {
                     kind.singular()
                 );
                 writeln!(out, "{tip} type more of the name: {}", list(matches))
+            }
+            Error::Usage { message, tip: hint } => {
+                let _ = writeln!(out, "{error} {message}");
+                writeln!(out, "{tip} {hint}")
             }
             Error::Content(e) => {
                 writeln!(out, "{error} the built-in content is broken: {e}")

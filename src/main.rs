@@ -11,15 +11,16 @@ mod page;
 mod render;
 mod routine;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, RunArgs};
 use crate::content::{Library, Named, find};
 use crate::error::Error;
 use crate::render::{Doc, style};
-use crate::routine::StretchPlan;
+use crate::routine::{Plan, StretchPlan, player, terminal};
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().collect();
@@ -35,8 +36,23 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
+    if let Some(Command::Stretch {
+        guide: false, run, ..
+    }) = &cli.command
+    {
+        if run.any() {
+            let mut built = command.clone();
+            built.build();
+            let mut stretch = built.find_subcommand("stretch").cloned().unwrap_or(built);
+            let e = stretch.error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "--print, --no-wait and --quiet go with --guide: weizhong stretch NAME --guide",
+            );
+            return clap_exit(&e);
+        }
+    }
     match run(&cli, &command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             if !e.is_quiet() {
                 output::eprint(&e.report());
@@ -60,16 +76,63 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, command: &clap::Command) -> Result<(), Error> {
+fn run(cli: &Cli, command: &clap::Command) -> Result<ExitCode, Error> {
     let library = Library::builtin();
-    let doc = page_for(cli, command, &library)?;
     let width = output::width(cli.global.width);
-    output::print(&render::text::render(&doc, width))?;
-    Ok(())
+    if let Some(doc) = page_for(cli, command, &library)? {
+        output::print(&render::text::render(&doc, width))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stretches = library.stretches()?;
+    let routines;
+    let (plan, run) = match &cli.command {
+        Some(Command::Routine { name, run }) => {
+            routines = library.routines(&stretches)?;
+            let routine = one(&routines, name.as_deref().unwrap_or(DEFAULT_ROUTINE))?;
+            (Plan::routine(routine, &stretches), run)
+        }
+        Some(Command::Stretch {
+            name: Some(name),
+            run,
+            ..
+        }) => (Plan::single(one(&stretches, name)?), run),
+        _ => return Ok(ExitCode::SUCCESS),
+    };
+    guide(&plan, run, width)
 }
 
-fn page_for(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Doc, Error> {
-    Ok(match &cli.command {
+/// The routine run when none is named.
+const DEFAULT_ROUTINE: &str = "before-bed";
+
+/// Runs a plan with its timer on a terminal, or prints it as a sheet.
+fn guide(plan: &Plan, run: &RunArgs, width: usize) -> Result<ExitCode, Error> {
+    let stdout = std::io::stdout();
+    if run.print || !stdout.is_terminal() {
+        output::print(&render::text::render(&page::routine_sheet(plan), width))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
+        .map_err(|message| Error::Usage {
+            message,
+            tip: "unset it to run in real time".into(),
+        })?;
+    let options = player::Options {
+        wait_for_enter: !run.no_wait,
+        bell: !run.quiet,
+        color: anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+        width,
+    };
+    let mut events = terminal::Live::new(scale);
+    let summary = player::play(plan, &mut events, &mut stdout.lock(), options)?;
+    Ok(match summary.ending {
+        player::Ending::Interrupted => ExitCode::from(130),
+        player::Ending::Finished | player::Ending::Quit => ExitCode::SUCCESS,
+    })
+}
+
+/// The page a reading command shows; `None` for a command that runs a plan.
+fn page_for(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Option<Doc>, Error> {
+    Ok(Some(match &cli.command {
         None => {
             let commands: Vec<(String, String)> = command
                 .get_subcommands()
@@ -88,19 +151,28 @@ fn page_for(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Doc
         Some(Command::About) => page::about(&library.about()?),
         Some(Command::Causes { name: None }) => page::causes(&library.causes()?),
         Some(Command::Causes { name: Some(name) }) => page::cause(one(&library.causes()?, name)?),
-        Some(Command::Stretch { name: None }) => {
+        Some(Command::Stretch {
+            name: None,
+            guide: false,
+            ..
+        }) => {
             let stretches = library.stretches()?;
             let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
             page::stretches(&plans)
         }
-        Some(Command::Stretch { name: Some(name) }) => {
+        Some(Command::Stretch {
+            name: Some(name),
+            guide: false,
+            ..
+        }) => {
             let stretches = library.stretches()?;
             page::stretch(&StretchPlan::new(one(&stretches, name)?))
         }
         Some(Command::Relief { name: None }) => page::reliefs(&library.relief()?),
         Some(Command::Relief { name: Some(name) }) => page::relief(one(&library.relief()?, name)?),
         Some(Command::Safety) => page::safety(&library.safety()?),
-    })
+        Some(Command::Routine { .. } | Command::Stretch { guide: true, .. }) => return Ok(None),
+    }))
 }
 
 /// The item `name` means, or a lookup error.

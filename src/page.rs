@@ -2,7 +2,7 @@
 
 use crate::content::{About, Cause, Relief, Safety, Stretch};
 use crate::render::{Block, Doc, duration};
-use crate::routine::StretchPlan;
+use crate::routine::{Action, Phase, Plan, Side, StretchPlan};
 
 /// `weizhong` alone: what this is, the commands, the safety note.
 pub fn overview(title: &str, commands: &[(String, String)], safety: &Safety) -> Doc {
@@ -88,18 +88,15 @@ fn sides(stretch: &Stretch) -> &'static str {
 pub fn stretch(plan: &StretchPlan) -> Doc {
     let s = plan.stretch;
     let mut doc = Doc::new();
-    let hold = if s.each_side {
-        format!(
-            "{} s × {} on each side, left then right",
-            s.hold_seconds, s.reps
-        )
+    let hold_text = if s.each_side {
+        format!("{}, left then right", hold(s))
     } else {
-        format!("{} s × {}", s.hold_seconds, s.reps)
+        hold(s)
     };
     doc.title(&s.name, None).paragraph(&s.why);
     doc.push(Block::Fields(vec![
         ("Targets".into(), s.targets.clone()),
-        ("Hold".into(), hold),
+        ("Hold".into(), hold_text),
         ("Rest".into(), format!("{} s between holds", s.rest_seconds)),
         (
             "Time".into(),
@@ -156,4 +153,135 @@ fn concat(docs: impl Iterator<Item = Doc>) -> Doc {
         all.blocks.extend(doc.blocks);
     }
     all
+}
+
+/// What a routine is before it starts: its words, its stretches and the total time.
+pub fn routine_intro(plan: &Plan) -> Doc {
+    let mut doc = Doc::new();
+    doc.title(plan.name, None);
+    if let Some(intro) = plan.intro {
+        doc.paragraph(intro);
+    }
+    if plan.stretches.len() > 1 {
+        let items = plan
+            .stretches
+            .iter()
+            .map(|s| format!("{} · {}", s.stretch.name, hold(s.stretch)))
+            .collect();
+        doc.push(Block::Numbered(items));
+    }
+    doc.paragraph(count_and_time(plan.stretches.len(), plan.seconds()));
+    doc
+}
+
+/// The printed plan: every stretch with its steps and every phase with its seconds.
+pub fn routine_sheet(plan: &Plan) -> Doc {
+    let mut doc = routine_intro(plan);
+    for (i, s) in plan.stretches.iter().enumerate() {
+        doc.heading(format!(
+            "{}. {} · {}",
+            i + 1,
+            s.stretch.name,
+            duration(s.seconds())
+        ));
+        doc.push(Block::Numbered(s.stretch.steps.clone()));
+        doc.push(Block::Fields(timeline(&s.phases)));
+    }
+    if let Some(closing) = plan.closing {
+        doc.heading("Afterwards").paragraph(closing);
+    }
+    doc
+}
+
+/// A stretch as the timed run introduces it.
+pub fn stretch_header(plan: &StretchPlan, number: usize, of: usize) -> Doc {
+    let mut doc = Doc::new();
+    doc.title(format!("{number} of {of} · {}", plan.stretch.name), None);
+    doc.push(Block::Numbered(plan.stretch.steps.clone()));
+    doc.push(Block::Fields(vec![("Hold".into(), hold(plan.stretch))]));
+    doc
+}
+
+/// "3 stretches · 2 min 56 s"
+pub fn count_and_time(count: usize, seconds: u32) -> String {
+    let noun = if count == 1 { "stretch" } else { "stretches" };
+    format!("{count} {noun} · {}", duration(seconds))
+}
+
+fn hold(s: &Stretch) -> String {
+    let each = if s.each_side { " on each side" } else { "" };
+    format!("{} s × {}{each}", s.hold_seconds, s.reps)
+}
+
+/// The phases told side by side: "get into position 5 s, then hold 10 s × 3, relaxing 5 s
+/// between". Everything in it is counted from the phases themselves.
+fn timeline(phases: &[Phase]) -> Vec<(String, String)> {
+    let mut sides: Vec<(Option<Side>, Vec<&Phase>)> = Vec::new();
+    for phase in phases {
+        match sides.last_mut() {
+            Some((side, group)) if *side == phase.side => group.push(phase),
+            _ => sides.push((phase.side, vec![phase])),
+        }
+    }
+    sides
+        .into_iter()
+        .map(|(side, group)| {
+            let seconds = |wanted: fn(Action) -> bool| -> Vec<u32> {
+                group
+                    .iter()
+                    .filter(|p| wanted(p.action))
+                    .map(|p| p.seconds)
+                    .collect()
+            };
+            let mut parts: Vec<String> = group
+                .iter()
+                .filter(|p| matches!(p.action, Action::GetReady | Action::SwitchSides))
+                .map(|p| format!("{} {} s", phase_name(p.action), p.seconds))
+                .collect();
+            parts.push(format!(
+                "hold {}",
+                repeated(&seconds(|a| matches!(a, Action::Hold { .. })))
+            ));
+            match seconds(|a| a == Action::Rest).as_slice() {
+                [] => {}
+                [first, rest @ ..] if rest.iter().all(|s| s == first) => {
+                    parts.push(format!("relax {first} s between holds"));
+                }
+                rests => parts.push(format!("relax {}", repeated(rests))),
+            }
+            (side_name(side).to_owned(), parts.join(", "))
+        })
+        .collect()
+}
+
+/// "10 s × 3" when all are the same, else "10 s + 8 s".
+fn repeated(seconds: &[u32]) -> String {
+    match seconds {
+        [first, rest @ ..] if rest.iter().all(|s| s == first) && !rest.is_empty() => {
+            format!("{first} s × {}", seconds.len())
+        }
+        _ => seconds
+            .iter()
+            .map(|s| format!("{s} s"))
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
+/// What a phase is called, in lower case.
+pub fn phase_name(action: Action) -> &'static str {
+    match action {
+        Action::GetReady => "get into position",
+        Action::SwitchSides => "switch sides",
+        Action::Hold { .. } => "hold",
+        Action::Rest => "relax",
+    }
+}
+
+pub fn side_name(side: Option<Side>) -> &'static str {
+    match side {
+        Some(Side::Left) => "Left side",
+        Some(Side::Right) => "Right side",
+        None => "Timing",
+    }
 }

@@ -143,10 +143,6 @@ impl Library {
     }
 
     /// The routines, each naming only stretches in `stretches`.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "read by the routine command, to come")
-    )]
     pub fn routines(&self, stretches: &[Stretch]) -> Result<Vec<Routine>, ContentError> {
         self.items(
             "routines",

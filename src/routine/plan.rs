@@ -1,7 +1,7 @@
 //! The plan of a routine: for each stretch, its phases and their seconds. Pure data, from which
 //! both the printed sheet and the timed run are made.
 
-use crate::content::Stretch;
+use crate::content::{Routine, Stretch};
 
 /// Which side a phase is done on, for stretches done on each side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,46 @@ impl<'a> StretchPlan<'a> {
     }
 }
 
+/// A whole routine: its words and its stretches in order.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    pub name: &'a str,
+    pub intro: Option<&'a str>,
+    pub closing: Option<&'a str>,
+    pub stretches: Vec<StretchPlan<'a>>,
+}
+
+impl<'a> Plan<'a> {
+    /// The plan of a routine, its stretch ids looked up in `stretches` (ids the loader checked).
+    pub fn routine(routine: &'a Routine, stretches: &'a [Stretch]) -> Self {
+        Self {
+            name: &routine.name,
+            intro: Some(&routine.intro),
+            closing: Some(&routine.closing),
+            stretches: routine
+                .stretches
+                .iter()
+                .filter_map(|id| stretches.iter().find(|s| &s.id == id))
+                .map(StretchPlan::new)
+                .collect(),
+        }
+    }
+
+    /// A plan of a single stretch.
+    pub fn single(stretch: &'a Stretch) -> Self {
+        Self {
+            name: &stretch.name,
+            intro: None,
+            closing: None,
+            stretches: vec![StretchPlan::new(stretch)],
+        }
+    }
+
+    pub fn seconds(&self) -> u32 {
+        self.stretches.iter().map(StretchPlan::seconds).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +159,25 @@ mod tests {
                 (hold(3), r, 10),
             ]
         );
+    }
+
+    #[test]
+    fn the_bedtime_routine_takes_its_phases_seconds() {
+        let library = Library::builtin();
+        let stretches = library.stretches().unwrap();
+        let routines = library.routines(&stretches).unwrap();
+        let bed = routines.iter().find(|r| r.id == "before-bed").unwrap();
+        let plan = Plan::routine(bed, &stretches);
+        let ids: Vec<_> = plan
+            .stretches
+            .iter()
+            .map(|s| s.stretch.id.as_str())
+            .collect();
+        assert_eq!(ids, ["spiral-twist", "butterfly", "horizontal"]);
+        // spiral twist: 2 × (5 + 3 × 10 + 2 × 5) = 90; butterfly: 5 + 2 × 8 + 5 = 26;
+        // horizontal: 5 + 4 × 10 + 3 × 5 = 60.
+        let seconds: Vec<_> = plan.stretches.iter().map(StretchPlan::seconds).collect();
+        assert_eq!(seconds, [90, 26, 60]);
+        assert_eq!(plan.seconds(), 176);
     }
 }
