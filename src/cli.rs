@@ -3,6 +3,8 @@
 // Doc comments here are help text for people, not rustdoc.
 #![allow(clippy::doc_markdown)]
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// A self-care guide for an ache behind the knee (委中, Weizhong, BL40)
@@ -41,6 +43,27 @@ pub struct Global {
         value_parser = clap::value_parser!(u16).range(20..=1000)
     )]
     pub width: Option<u16>,
+
+    /// Show pages as text, Markdown (to paste into notes) or JSON (for scripts)
+    #[arg(
+        long = "format",
+        value_name = "FORMAT",
+        default_value = "text",
+        global = true
+    )]
+    pub format: Format,
+
+    /// Read your own stretches, routines, causes and relief from this folder [default:
+    /// $WEIZHONG_CONTENT, else $XDG_CONFIG_HOME/weizhong or ~/.config/weizhong]
+    #[arg(long = "content", value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,9 +82,13 @@ pub enum Command {
         weizhong routine --print > plan.txt"
     )]
     Routine {
-        /// A routine, by name or the start of one [default: before-bed]
+        /// A routine, by id, name or the start of one [default: before-bed]
         #[arg(value_name = "NAME")]
         name: Option<String>,
+
+        /// List the routines there are, yours marked
+        #[arg(long = "list", conflicts_with = "name")]
+        list: bool,
 
         #[command(flatten)]
         run: RunArgs,
@@ -108,6 +135,30 @@ pub enum Command {
     /// When to see a doctor
     #[command(after_help = "Example:\n  weizhong safety")]
     Safety,
+
+    /// Check your own content files and show each problem
+    #[command(
+        after_help = "Exit status: 0 when every file is fine, 1 when any has a problem.\n\n\
+        Examples:\n  weizhong check\n  weizhong check ~/.config/weizhong/stretches/calf.toml"
+    )]
+    Check {
+        /// Files or folders to check [default: your content folder]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+
+    /// Print a completion script for a shell
+    #[command(after_help = "Example (bash):\n  weizhong completions bash > \
+        ~/.local/share/bash-completion/completions/weizhong")]
+    Completions {
+        /// The shell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page, as roff
+    #[command(after_help = "Example:\n  weizhong man | man -l -")]
+    Man,
 }
 
 /// How a routine or a guided stretch runs.

@@ -5,7 +5,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::content::{ContentError, Lookup};
-use crate::render::style::{ERROR, LITERAL, TIP, paint};
+use crate::render::style::{ERROR, LITERAL, TIP, WARN, paint};
 
 #[derive(Debug)]
 pub enum Error {
@@ -98,6 +98,15 @@ impl Error {
         };
         out
     }
+}
+
+/// One line on stderr for a user's file that was skipped.
+pub fn warning(problem: &ContentError) -> String {
+    format!(
+        "{} skipped {problem} ({} shows more)\n",
+        paint(WARN, "warning:"),
+        paint(LITERAL, "weizhong check")
+    )
 }
 
 fn list(ids: &[String]) -> String {

@@ -62,6 +62,13 @@ pub fn print(text: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// Writes bytes that carry no styles (a script, a man page) to stdout as they are.
+pub fn print_bytes(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 /// Writes `text` to stderr, ignoring failure: there is nowhere left to report it.
 pub fn eprint(text: &str) {
     let mut err = anstream::AutoStream::auto(io::stderr().lock());

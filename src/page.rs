@@ -1,6 +1,6 @@
 //! One page per reading command, built from the content model as a [`Doc`].
 
-use crate::content::{About, Cause, Relief, Safety, Stretch};
+use crate::content::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
 use crate::render::{Block, Doc, duration};
 use crate::routine::{Action, Phase, Plan, Side, StretchPlan};
 
@@ -35,12 +35,15 @@ pub fn causes(causes: &[Cause]) -> Doc {
 
 pub fn cause(cause: &Cause) -> Doc {
     let mut doc = Doc::new();
-    doc.title(format!("1.{} {}", cause.order, cause.name), None)
-        .paragraph(&cause.summary)
-        .heading("What happens in the body")
-        .paragraph(&cause.in_the_body)
-        .bullet_section("What helps", &cause.helps)
-        .heading("When heat and massage are wrong");
+    doc.title(
+        format!("1.{} {}", cause.order, marked(&cause.name, cause.origin)),
+        None,
+    )
+    .paragraph(&cause.summary)
+    .heading("What happens in the body")
+    .paragraph(&cause.in_the_body)
+    .bullet_section("What helps", &cause.helps)
+    .heading("When heat and massage are wrong");
     doc.push(Block::Warning(cause.not_when.clone()));
     if let Some(evidence) = &cause.evidence {
         doc.heading("How good is the evidence").paragraph(evidence);
@@ -59,7 +62,7 @@ pub fn stretches(plans: &[StretchPlan]) -> Doc {
         .map(|plan| {
             let s = plan.stretch;
             vec![
-                format!("{}  {}", s.order, s.name),
+                format!("{}  {}", s.order, marked(&s.name, s.origin)),
                 format!("{} s × {}", s.hold_seconds, s.reps),
                 sides(s).to_owned(),
                 duration(plan.seconds()),
@@ -93,7 +96,7 @@ pub fn stretch(plan: &StretchPlan) -> Doc {
     } else {
         hold(s)
     };
-    doc.title(&s.name, None).paragraph(&s.why);
+    doc.title(marked(&s.name, s.origin), None).paragraph(&s.why);
     doc.push(Block::Fields(vec![
         ("Targets".into(), s.targets.clone()),
         ("Hold".into(), hold_text),
@@ -123,7 +126,8 @@ pub fn reliefs(reliefs: &[Relief]) -> Doc {
 
 pub fn relief(relief: &Relief) -> Doc {
     let mut doc = Doc::new();
-    doc.title(&relief.name, None).paragraph(&relief.summary);
+    doc.title(marked(&relief.name, relief.origin), None)
+        .paragraph(&relief.summary);
     doc.push(Block::Fields(vec![(
         "How long".into(),
         relief.duration.clone(),
@@ -145,6 +149,38 @@ pub fn safety(safety: &Safety) -> Doc {
     doc.push(Block::Aside(safety.disclaimer.join("\n")));
     doc.sources(&safety.sources);
     doc
+}
+
+/// The routines as a table: id and name, stretches, time.
+pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
+    let header = ["Routine", "Name", "Stretches", "Time"]
+        .map(String::from)
+        .to_vec();
+    let rows = routines
+        .iter()
+        .zip(plans)
+        .map(|(routine, plan)| {
+            vec![
+                routine.id.clone(),
+                marked(&routine.name, routine.origin),
+                plan.stretches.len().to_string(),
+                duration(plan.seconds()),
+            ]
+        })
+        .collect();
+    let mut doc = Doc::new();
+    doc.title("Routines", None);
+    doc.push(Block::Table(header, rows));
+    doc.paragraph("`weizhong routine NAME` runs one.");
+    doc
+}
+
+/// A user's own item is marked as theirs wherever it is listed.
+fn marked(name: &str, origin: Origin) -> String {
+    match origin {
+        Origin::Builtin => name.to_owned(),
+        Origin::User => format!("{name} (yours)"),
+    }
 }
 
 fn concat(docs: impl Iterator<Item = Doc>) -> Doc {

@@ -1,6 +1,6 @@
 //! Finding an item by the name a user typed: id, alias or name, any case, or a unique prefix.
 
-use super::model::{Cause, Relief, Routine, Stretch};
+use super::model::{Cause, Origin, Relief, Routine, Stretch};
 
 /// What kind of thing a name was looked up among, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,9 @@ pub trait Named {
     fn name(&self) -> &str;
     fn aliases(&self) -> &[String];
     fn order(&self) -> Option<u32>;
+    fn origin(&self) -> Origin;
+    /// Sets what the file does not say: its id (from the file name) and where it came from.
+    fn identify(&mut self, id: String, origin: Origin);
 
     /// Every spelling that names this item, normalised: id, aliases and the name.
     fn keys(&self) -> Vec<String> {
@@ -64,6 +67,13 @@ macro_rules! named {
             }
             fn order(&self) -> Option<u32> {
                 $order(self)
+            }
+            fn origin(&self) -> Origin {
+                self.origin
+            }
+            fn identify(&mut self, id: String, origin: Origin) {
+                self.id = id;
+                self.origin = origin;
             }
         }
     };
@@ -222,6 +232,10 @@ mod tests {
         fn order(&self) -> Option<u32> {
             None
         }
+        fn origin(&self) -> Origin {
+            Origin::Builtin
+        }
+        fn identify(&mut self, _: String, _: Origin) {}
     }
 
     #[test]

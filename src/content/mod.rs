@@ -1,196 +1,204 @@
-//! The guide's words: TOML files under `content/`, embedded at build time, parsed on demand
-//! into the typed model and checked.
+//! The guide's words: TOML files under `content/`, embedded at build time, with a user's own
+//! files laid over them; parsed on demand into the typed model and checked.
 
 mod lookup;
 mod model;
+mod source;
 
-use std::fmt;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use serde::de::DeserializeOwned;
 
 pub use lookup::{Lookup, Named, find};
-pub use model::{About, Cause, Relief, Routine, Safety, Stretch};
+pub use model::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
+pub use source::{ContentError, Source};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
-/// A content file that could not be read or does not fit the schema, with its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+/// The folders a user's content directory may hold, one per kind of item.
+pub const FOLDERS: [&str; 4] = ["causes", "stretches", "relief", "routines"];
+
+/// Where a user's own files are: whole content directories, and single files (each in a folder
+/// named for its kind).
+#[derive(Debug, Clone, Default)]
+pub struct UserFiles {
+    pub roots: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
 }
 
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for ContentError {}
-
-/// A source text and its name, for errors that point into it.
-struct File<'a> {
-    path: String,
-    text: &'a str,
-}
-
-impl File<'_> {
-    fn error_at(&self, offset: usize, message: impl Into<String>) -> ContentError {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        ContentError {
-            path: self.path.clone(),
-            line,
-            column: before[line_start..].chars().count() + 1,
-            message: message.into(),
-        }
-    }
-
-    /// An error pointing at the first place `needle` is written, or at the top of the file.
-    fn error_near(&self, needle: &str, message: impl Into<String>) -> ContentError {
-        self.error_at(self.text.find(needle).unwrap_or(0), message)
-    }
-
-    fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
-        toml::from_str(self.text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            self.error_at(offset, e.message().trim_end())
-        })
-    }
-}
-
-/// The embedded files, read on demand.
+/// The built-in content and the user's, read on demand. A broken user file is skipped with a
+/// warning; a broken built-in file is an error.
 pub struct Library {
     dir: &'static Dir<'static>,
+    user: UserFiles,
+    warnings: RefCell<Vec<ContentError>>,
+    user_files_read: RefCell<Vec<PathBuf>>,
 }
 
 impl Library {
-    /// The guide's own content, embedded in the binary.
+    /// The guide's own content alone.
+    #[cfg(test)]
     pub fn builtin() -> Self {
-        Self { dir: &BUILTIN }
+        Self::with_user(UserFiles::default())
     }
 
-    fn file(&self, path: &str) -> Result<File<'static>, ContentError> {
-        let missing = |message: &str| ContentError {
-            path: format!("content/{path}"),
-            line: 1,
-            column: 1,
-            message: message.to_owned(),
-        };
+    /// The built-in content with the user's files laid over it.
+    pub fn with_user(user: UserFiles) -> Self {
+        Self {
+            dir: &BUILTIN,
+            user,
+            warnings: RefCell::new(Vec::new()),
+            user_files_read: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The user's files that could not be used so far, each once.
+    pub fn take_warnings(&self) -> Vec<ContentError> {
+        let mut warnings = self.warnings.take();
+        let mut seen = Vec::new();
+        warnings.retain(|w| {
+            let new = !seen.contains(&w.path);
+            seen.push(w.path.clone());
+            new
+        });
+        warnings
+    }
+
+    /// The user's files read so far.
+    pub fn user_files_read(&self) -> Vec<PathBuf> {
+        let mut files = self.user_files_read.borrow().clone();
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    fn embedded(&self, path: &str) -> Result<Source, ContentError> {
+        let name = format!("content/{path}");
         let file = self
             .dir
             .get_file(path)
-            .ok_or_else(|| missing("missing file"))?;
-        let text = file
-            .contents_utf8()
-            .ok_or_else(|| missing("not valid UTF-8"))?;
-        Ok(File {
-            path: format!("content/{path}"),
-            text,
-        })
+            .ok_or_else(|| ContentError::file(&name, "missing file"))?;
+        Source::embedded(name, file.contents())
     }
 
-    /// The files of one folder, sorted by name.
-    fn folder(&self, folder: &str) -> Result<Vec<(String, File<'static>)>, ContentError> {
+    /// The embedded files of one folder, sorted by name, with their ids.
+    fn embedded_folder(&self, folder: &str) -> Result<Vec<(String, Source)>, ContentError> {
         let mut files = Vec::new();
         if let Some(dir) = self.dir.get_dir(folder) {
             for file in dir.files() {
                 let path = file.path().to_string_lossy().into_owned();
-                let Some(id) = path
-                    .strip_prefix(&format!("{folder}/"))
-                    .and_then(|name| name.strip_suffix(".toml"))
-                else {
-                    continue;
-                };
-                files.push((id.to_owned(), self.file(&path)?));
+                if let Some(id) = file_id(file.path()) {
+                    files.push((id, self.embedded(&path)?));
+                }
             }
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
     }
 
+    /// The user's `.toml` files for one folder, sorted by path.
+    fn user_folder(&self, folder: &str) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        for root in &self.user.roots {
+            let dir = root.join(folder);
+            match std::fs::read_dir(&dir) {
+                Ok(entries) => paths.extend(
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "toml")),
+                ),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => self.warn(ContentError::file(
+                    &dir.display().to_string(),
+                    format!("cannot read this folder: {e}"),
+                )),
+            }
+        }
+        paths.extend(
+            self.user
+                .files
+                .iter()
+                .filter(|p| folder_of(p).as_deref() == Some(folder))
+                .cloned(),
+        );
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    fn warn(&self, error: ContentError) {
+        self.warnings.borrow_mut().push(error);
+    }
+
     pub fn about(&self) -> Result<About, ContentError> {
-        self.file("about.toml")?.parse()
+        self.embedded("about.toml")?.parse()
     }
 
     pub fn safety(&self) -> Result<Safety, ContentError> {
-        let file = self.file("safety.toml")?;
-        let safety: Safety = file.parse()?;
+        let source = self.embedded("safety.toml")?;
+        let safety: Safety = source.parse()?;
         if safety.disclaimer.len() != 2 {
-            return Err(file.error_near("disclaimer", "the disclaimer has exactly two lines"));
+            return Err(source.error_near("disclaimer", "the disclaimer has exactly two lines"));
         }
         Ok(safety)
     }
 
     pub fn causes(&self) -> Result<Vec<Cause>, ContentError> {
-        self.items("causes", |c: &mut Cause, id| c.id = id, |_, _| Ok(()))
+        self.items("causes", |_, _| Ok(()))
     }
 
     pub fn relief(&self) -> Result<Vec<Relief>, ContentError> {
-        self.items("relief", |r: &mut Relief, id| r.id = id, |_, _| Ok(()))
+        self.items("relief", |_, _| Ok(()))
     }
 
     pub fn stretches(&self) -> Result<Vec<Stretch>, ContentError> {
-        self.items("stretches", |s: &mut Stretch, id| s.id = id, check_stretch)
+        self.items("stretches", check_stretch)
     }
 
     /// The routines, each naming only stretches in `stretches`.
     pub fn routines(&self, stretches: &[Stretch]) -> Result<Vec<Routine>, ContentError> {
-        self.items(
-            "routines",
-            |r: &mut Routine, id| r.id = id,
-            |routine, file| {
-                if routine.stretches.is_empty() {
-                    return Err(
-                        file.error_near("stretches", "a routine names at least one stretch")
-                    );
+        self.items("routines", |routine: &Routine, source| {
+            if routine.stretches.is_empty() {
+                return Err(source.error_near("stretches", "a routine names at least one stretch"));
+            }
+            for name in &routine.stretches {
+                if !stretches.iter().any(|s| &s.id == name) {
+                    let known: Vec<&str> = stretches.iter().map(|s| s.id.as_str()).collect();
+                    return Err(source.error_near(
+                        &format!("\"{name}\""),
+                        format!(
+                            "no stretch has the id '{name}' (the stretches are {})",
+                            known.join(", ")
+                        ),
+                    ));
                 }
-                for name in &routine.stretches {
-                    if !stretches.iter().any(|s| &s.id == name) {
-                        return Err(file.error_near(
-                            &format!("\"{name}\""),
-                            format!("no stretch with the id '{name}'"),
-                        ));
-                    }
-                }
-                Ok(())
-            },
-        )
+            }
+            Ok(())
+        })
     }
 
-    /// Every file of one folder, parsed, given its id, checked, unique and in order.
+    /// Every file of one folder, built-in then the user's, parsed, given its id, checked and in
+    /// order; a user's file with a built-in id replaces that item.
     fn items<T: DeserializeOwned + Named>(
         &self,
         folder: &str,
-        set_id: impl Fn(&mut T, String),
-        check: impl Fn(&T, &File) -> Result<(), ContentError>,
+        check: impl Fn(&T, &Source) -> Result<(), ContentError>,
     ) -> Result<Vec<T>, ContentError> {
         let mut items: Vec<T> = Vec::new();
-        for (id, file) in self.folder(folder)? {
-            let mut item: T = file.parse()?;
-            set_id(&mut item, id);
-            check(&item, &file)?;
-            for key in item.keys() {
-                if let Some(other) = items.iter().find(|o| o.keys().contains(&key)) {
-                    return Err(
-                        file.error_near(&key, format!("'{key}' already names '{}'", other.id()))
-                    );
-                }
-            }
+        for (id, source) in self.embedded_folder(folder)? {
+            let mut item: T = source.parse()?;
+            item.identify(id, Origin::Builtin);
+            check(&item, &source)?;
+            check_unique(&items, &item, &source)?;
             if let Some(order) = item.order() {
                 if order == 0 {
-                    return Err(file.error_near("order", "order starts at 1"));
+                    return Err(source.error_near("order", "order starts at 1"));
                 }
                 if let Some(other) = items.iter().find(|o| o.order() == Some(order)) {
-                    return Err(file.error_near(
+                    return Err(source.error_near(
                         "order",
                         format!("order {order} is already taken by '{}'", other.id()),
                     ));
@@ -198,12 +206,79 @@ impl Library {
             }
             items.push(item);
         }
-        items.sort_by_key(Named::order);
+        for path in self.user_folder(folder) {
+            self.user_files_read.borrow_mut().push(path.clone());
+            match user_item(&path, &items, &check) {
+                Ok(item) => match items.iter().position(|o| o.id() == item.id()) {
+                    Some(i) => items[i] = item,
+                    None => items.push(item),
+                },
+                Err(e) => self.warn(e),
+            }
+        }
+        items.sort_by_key(|i| (i.order(), i.origin()));
         Ok(items)
     }
 }
 
-fn check_stretch(stretch: &Stretch, file: &File) -> Result<(), ContentError> {
+/// A user's file as an item, or why it cannot be one.
+fn user_item<T: DeserializeOwned + Named>(
+    path: &Path,
+    items: &[T],
+    check: &impl Fn(&T, &Source) -> Result<(), ContentError>,
+) -> Result<T, ContentError> {
+    let source = Source::read(path)?;
+    let Some(id) = file_id(path) else {
+        return Err(ContentError::file(
+            &source.path,
+            "its name is not an id: use lower-case letters, digits and hyphens, like calf-stretch.toml",
+        ));
+    };
+    let mut item: T = source.parse()?;
+    item.identify(id, Origin::User);
+    check(&item, &source)?;
+    let others: Vec<&T> = items.iter().filter(|o| o.id() != item.id()).collect();
+    check_unique(&others, &item, &source)?;
+    Ok(item)
+}
+
+/// No spelling of `item` may already name another item.
+fn check_unique<T: Named, O: std::borrow::Borrow<T>>(
+    others: &[O],
+    item: &T,
+    source: &Source,
+) -> Result<(), ContentError> {
+    for key in item.keys() {
+        if let Some(other) = others
+            .iter()
+            .map(O::borrow)
+            .find(|o| o.keys().contains(&key))
+        {
+            return Err(source.error_near(&key, format!("'{key}' already names '{}'", other.id())));
+        }
+    }
+    Ok(())
+}
+
+/// The id a file gives its item: its name without `.toml`, in lower case letters, digits and
+/// hyphens.
+fn file_id(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let ok = path.extension().is_some_and(|e| e == "toml")
+        && !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    ok.then(|| stem.to_owned())
+}
+
+/// The name of the folder a file is in, if it is one of [`FOLDERS`].
+pub fn folder_of(path: &Path) -> Option<String> {
+    let folder = path.parent()?.file_name()?.to_str()?;
+    FOLDERS.contains(&folder).then(|| folder.to_owned())
+}
+
+fn check_stretch(stretch: &Stretch, source: &Source) -> Result<(), ContentError> {
     for (field, value) in [
         ("hold_seconds", stretch.hold_seconds),
         ("reps", stretch.reps),
@@ -211,11 +286,14 @@ fn check_stretch(stretch: &Stretch, file: &File) -> Result<(), ContentError> {
         ("get_ready_seconds", stretch.get_ready_seconds),
     ] {
         if value == 0 {
-            return Err(file.error_near(field, format!("{field} must be at least 1")));
+            return Err(source.error_near(field, format!("{field} must be at least 1")));
+        }
+        if value > 3600 {
+            return Err(source.error_near(field, format!("{field} must be at most 3600")));
         }
     }
     if stretch.steps.is_empty() {
-        return Err(file.error_near("steps", "a stretch has at least one step"));
+        return Err(source.error_near("steps", "a stretch has at least one step"));
     }
     Ok(())
 }
@@ -295,10 +373,10 @@ mod tests {
         assert_eq!(bed.stretches, ["spiral-twist", "butterfly", "horizontal"]);
     }
 
-    fn file(text: &str) -> File<'_> {
-        File {
+    fn file(text: &str) -> Source {
+        Source {
             path: "content/stretches/x.toml".into(),
-            text,
+            text: std::borrow::Cow::Owned(text.to_owned()),
         }
     }
 

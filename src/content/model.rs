@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Where an item came from: the guide itself, or the user's own files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    #[default]
+    Builtin,
+    User,
+}
+
 /// A heading with short paragraphs and an optional bullet list, used wherever a file needs free
 /// sections (`about.toml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -33,6 +42,8 @@ pub struct About {
 pub struct Cause {
     #[serde(skip_deserializing)]
     pub id: String,
+    #[serde(skip_deserializing)]
+    pub origin: Origin,
     pub order: u32,
     pub name: String,
     #[serde(default)]
@@ -57,6 +68,8 @@ pub struct Cause {
 pub struct Stretch {
     #[serde(skip_deserializing)]
     pub id: String,
+    #[serde(skip_deserializing)]
+    pub origin: Origin,
     pub order: u32,
     pub name: String,
     #[serde(default)]
@@ -84,6 +97,8 @@ pub struct Stretch {
 pub struct Relief {
     #[serde(skip_deserializing)]
     pub id: String,
+    #[serde(skip_deserializing)]
+    pub origin: Origin,
     pub order: u32,
     pub name: String,
     #[serde(default)]
@@ -125,6 +140,8 @@ pub struct Safety {
 pub struct Routine {
     #[serde(skip_deserializing)]
     pub id: String,
+    #[serde(skip_deserializing)]
+    pub origin: Origin,
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,

@@ -1,6 +1,8 @@
 //! Showing the guide: pages as [`Doc`]s, drawn as styled, wrapped text.
 
 pub mod doc;
+pub mod json;
+pub mod markdown;
 pub mod style;
 pub mod text;
 

@@ -1,17 +1,21 @@
 //! The plan of a routine: for each stretch, its phases and their seconds. Pure data, from which
 //! both the printed sheet and the timed run are made.
 
+use serde::Serialize;
+
 use crate::content::{Routine, Stretch};
 
 /// Which side a phase is done on, for stretches done on each side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Side {
     Left,
     Right,
 }
 
 /// What the user does during a phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
     /// Get into position before the first repetition.
     GetReady,
@@ -24,9 +28,11 @@ pub enum Action {
 }
 
 /// One timed phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Phase {
+    #[serde(flatten)]
     pub action: Action,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
     pub seconds: u32,
 }
@@ -87,6 +93,7 @@ impl<'a> StretchPlan<'a> {
 /// A whole routine: its words and its stretches in order.
 #[derive(Debug, Clone)]
 pub struct Plan<'a> {
+    pub id: &'a str,
     pub name: &'a str,
     pub intro: Option<&'a str>,
     pub closing: Option<&'a str>,
@@ -97,6 +104,7 @@ impl<'a> Plan<'a> {
     /// The plan of a routine, its stretch ids looked up in `stretches` (ids the loader checked).
     pub fn routine(routine: &'a Routine, stretches: &'a [Stretch]) -> Self {
         Self {
+            id: &routine.id,
             name: &routine.name,
             intro: Some(&routine.intro),
             closing: Some(&routine.closing),
@@ -112,6 +120,7 @@ impl<'a> Plan<'a> {
     /// A plan of a single stretch.
     pub fn single(stretch: &'a Stretch) -> Self {
         Self {
+            id: &stretch.id,
             name: &stretch.name,
             intro: None,
             closing: None,

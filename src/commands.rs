@@ -1,0 +1,239 @@
+//! What each command does: find the content it needs, build its page or plan, and show it in
+//! the format asked for.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::check;
+use crate::cli::{Cli, Command, Format, RunArgs};
+use crate::content::{Library, Named, UserFiles, find};
+use crate::error::Error;
+use crate::output;
+use crate::page;
+use crate::paths;
+use crate::render::{self, Doc, json};
+use crate::routine::{Plan, StretchPlan, player, terminal};
+use crate::shell;
+
+/// The routine run when none is named.
+const DEFAULT_ROUTINE: &str = "before-bed";
+
+/// How pages are shown.
+struct Show {
+    format: Format,
+    width: usize,
+}
+
+impl Show {
+    /// `data` as JSON, or the page `doc` builds as Markdown or text.
+    fn page<T: Serialize + ?Sized>(
+        &self,
+        data: &T,
+        doc: impl FnOnce() -> Doc,
+    ) -> Result<(), Error> {
+        let text = match self.format {
+            Format::Json => json::render(data).map_err(std::io::Error::other)?,
+            Format::Markdown => render::markdown::render(&doc()),
+            Format::Text => render::text::render(&doc(), self.width),
+        };
+        output::print(&text)?;
+        Ok(())
+    }
+}
+
+/// Where the user's own files are: `--content` (or `WEIZHONG_CONTENT`), which must exist, else
+/// the XDG config folder, if there is one.
+pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
+    let roots = match &content_dir(cli) {
+        Some(dir) if dir.is_dir() => vec![dir.clone()],
+        Some(dir) => {
+            let what = if dir.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
+            return Err(Error::Usage {
+                message: format!("the content folder {} {what}", dir.display()),
+                tip: "give --content (or WEIZHONG_CONTENT) a folder holding causes/, stretches/, \
+                      relief/ or routines/"
+                    .into(),
+            });
+        }
+        None => paths::config_dir()
+            .filter(|d| d.is_dir())
+            .into_iter()
+            .collect(),
+    };
+    Ok(UserFiles {
+        roots,
+        files: Vec::new(),
+    })
+}
+
+/// `--content`, else a non-empty `WEIZHONG_CONTENT`.
+fn content_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.global.content.clone().or_else(|| {
+        std::env::var_os("WEIZHONG_CONTENT")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
+pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<ExitCode, Error> {
+    let show = Show {
+        format: cli.global.format,
+        width: output::width(cli.global.width),
+    };
+    match &cli.command {
+        None => overview(command, library, &show)?,
+        Some(Command::About) => {
+            let about = library.about()?;
+            show.page(&about, || page::about(&about))?;
+        }
+        Some(Command::Causes { name: None }) => {
+            let causes = library.causes()?;
+            show.page(&causes, || page::causes(&causes))?;
+        }
+        Some(Command::Causes { name: Some(name) }) => {
+            let causes = library.causes()?;
+            let cause = one(&causes, name)?;
+            show.page(cause, || page::cause(cause))?;
+        }
+        Some(Command::Stretch { name: None, .. }) => {
+            let stretches = library.stretches()?;
+            let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
+            let data: Vec<json::StretchView> = plans.iter().map(json::StretchView::new).collect();
+            show.page(&data, || page::stretches(&plans))?;
+        }
+        Some(Command::Stretch {
+            name: Some(name),
+            guide,
+            run,
+        }) => {
+            let stretches = library.stretches()?;
+            let plan = StretchPlan::new(one(&stretches, name)?);
+            if *guide {
+                return guide_plan(&Plan::single(plan.stretch), run, &show);
+            }
+            show.page(&json::StretchView::new(&plan), || page::stretch(&plan))?;
+        }
+        Some(Command::Relief { name: None }) => {
+            let relief = library.relief()?;
+            show.page(&relief, || page::reliefs(&relief))?;
+        }
+        Some(Command::Relief { name: Some(name) }) => {
+            let relief = library.relief()?;
+            let one = one(&relief, name)?;
+            show.page(one, || page::relief(one))?;
+        }
+        Some(Command::Safety) => {
+            let safety = library.safety()?;
+            show.page(&safety, || page::safety(&safety))?;
+        }
+        Some(Command::Routine { list: true, .. }) => routine_list(library, &show)?,
+        Some(Command::Routine { name, run, .. }) => {
+            let stretches = library.stretches()?;
+            let routines = library.routines(&stretches)?;
+            let routine = one(&routines, name.as_deref().unwrap_or(DEFAULT_ROUTINE))?;
+            return guide_plan(&Plan::routine(routine, &stretches), run, &show);
+        }
+        Some(Command::Check { paths }) => return check(cli, paths),
+        Some(Command::Completions { shell }) => {
+            let script = shell::completions(*shell, command, library)?;
+            output::print_bytes(&script)?;
+        }
+        Some(Command::Man) => output::print_bytes(&shell::man(command)?)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `weizhong` alone: the commands and the safety note.
+fn overview(command: &clap::Command, library: &Library, show: &Show) -> Result<(), Error> {
+    let commands: Vec<(String, String)> = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| {
+            let about = c.get_about().map(ToString::to_string).unwrap_or_default();
+            (c.get_name().to_owned(), about)
+        })
+        .collect();
+    let title = command
+        .get_about()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let safety = library.safety()?;
+    let data = json::Overview {
+        title: &title,
+        commands: commands
+            .iter()
+            .map(|(name, about)| json::Command { name, about })
+            .collect(),
+        safety_note: &safety.note,
+    };
+    show.page(&data, || page::overview(&title, &commands, &safety))
+}
+
+/// `weizhong routine --list`.
+fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
+    let stretches = library.stretches()?;
+    let routines = library.routines(&stretches)?;
+    let plans: Vec<Plan> = routines
+        .iter()
+        .map(|r| Plan::routine(r, &stretches))
+        .collect();
+    let data: Vec<json::RoutineView> = routines
+        .iter()
+        .zip(&plans)
+        .map(|(routine, plan)| json::RoutineView {
+            routine,
+            total_seconds: plan.seconds(),
+        })
+        .collect();
+    show.page(&data, || page::routines(&routines, &plans))
+}
+
+/// `weizhong check`: exit 1 when any file has a problem.
+fn check(cli: &Cli, paths: &[PathBuf]) -> Result<ExitCode, Error> {
+    let root = content_dir(cli).or_else(paths::config_dir);
+    let report = check::check(paths, root.as_deref())?;
+    output::print(&report.text)?;
+    Ok(if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Runs a plan with its timer on a terminal, or shows it as a sheet.
+fn guide_plan(plan: &Plan, run: &RunArgs, show: &Show) -> Result<ExitCode, Error> {
+    let stdout = std::io::stdout();
+    if run.print || show.format != Format::Text || !stdout.is_terminal() {
+        show.page(&json::PlanView::new(plan), || page::routine_sheet(plan))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
+        .map_err(|message| Error::Usage {
+            message,
+            tip: "unset it to run in real time".into(),
+        })?;
+    let options = player::Options {
+        wait_for_enter: !run.no_wait,
+        bell: !run.quiet,
+        color: anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+        width: show.width,
+    };
+    let mut events = terminal::Live::new(scale);
+    let summary = player::play(plan, &mut events, &mut stdout.lock(), options)?;
+    Ok(match summary.ending {
+        player::Ending::Interrupted => ExitCode::from(130),
+        player::Ending::Finished | player::Ending::Quit => ExitCode::SUCCESS,
+    })
+}
+
+/// The item `name` means, or a lookup error.
+fn one<'a, T: Named>(items: &'a [T], name: &str) -> Result<&'a T, Error> {
+    Ok(find(items, name)?)
+}

@@ -1,0 +1,224 @@
+//! One content file's text and name: reading it with limits, parsing it, and errors that point
+//! at a line and column in it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+/// The largest content file weizhong reads; the built-in ones are a few KiB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A content file that could not be read or does not fit the schema, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The line the error points at, and how many columns of it to underline.
+    pub snippet: Option<(String, usize)>,
+    /// Whether `line` and `column` mean something, or the error is about the whole file.
+    pub placed: bool,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.placed {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path, self.line, self.column, self.message
+            )
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+impl ContentError {
+    /// An error about a whole file, with no place in it.
+    pub fn file(path: &str, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+            snippet: None,
+            placed: false,
+        }
+    }
+}
+
+/// A source text and its name, for errors that point into it.
+pub struct Source {
+    pub path: String,
+    pub text: Cow<'static, str>,
+}
+
+impl Source {
+    pub fn embedded(path: String, bytes: &'static [u8]) -> Result<Self, ContentError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Self {
+                path,
+                text: Cow::Borrowed(text),
+            }),
+            Err(e) => Err(not_utf8(&path, bytes, e.valid_up_to())),
+        }
+    }
+
+    /// Reads a user's file: at most [`MAX_FILE_BYTES`], UTF-8, a file and not a folder.
+    pub fn read(path: &Path) -> Result<Self, ContentError> {
+        let name = path.display().to_string();
+        let fail = |e: std::io::Error| ContentError::file(&name, format!("cannot read it: {e}"));
+        let file = std::fs::File::open(path).map_err(fail)?;
+        let meta = file.metadata().map_err(fail)?;
+        if meta.is_dir() {
+            return Err(ContentError::file(&name, "is a folder, not a .toml file"));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(ContentError::file(
+                &name,
+                format!(
+                    "is {} KiB; content files are at most {} KiB",
+                    meta.len() / 1024,
+                    MAX_FILE_BYTES / 1024
+                ),
+            ));
+        }
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(fail)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ContentError::file(
+                &name,
+                "grew past 1024 KiB while being read",
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self {
+                path: name,
+                text: Cow::Owned(text),
+            }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                Err(not_utf8(&name, e.as_bytes(), valid))
+            }
+        }
+    }
+
+    /// An error at byte `offset`, underlining `len` bytes.
+    pub fn error_at(&self, offset: usize, len: usize, message: impl Into<String>) -> ContentError {
+        let (line, column, line_text, underline) = place(&self.text, offset, len);
+        ContentError {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+            snippet: Some((line_text, underline)),
+            placed: true,
+        }
+    }
+
+    /// An error pointing at the first place `needle` is written, or at the top of the file.
+    pub fn error_near(&self, needle: &str, message: impl Into<String>) -> ContentError {
+        match self.text.find(needle) {
+            Some(offset) => self.error_at(offset, needle.len(), message),
+            None => self.error_at(0, 0, message),
+        }
+    }
+
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
+        toml::from_str(&self.text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            self.error_at(span.start, span.len(), e.message().trim_end())
+        })
+    }
+}
+
+fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> ContentError {
+    // The prefix up to `valid` is UTF-8 by definition.
+    let text = String::from_utf8_lossy(&bytes[..valid.min(bytes.len())]);
+    let (line, column, _, _) = place(&text, text.len(), 0);
+    ContentError {
+        path: path.to_owned(),
+        line,
+        column,
+        message: "is not valid UTF-8 here; save the file as UTF-8".into(),
+        snippet: None,
+        placed: true,
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset`, the text of that line and the
+/// number of characters of it from there that `len` bytes cover (at least 1).
+fn place(text: &str, offset: usize, len: usize) -> (usize, usize, String, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let (before, after) = text.split_at(offset);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let rest_of_line = after.split('\n').next().unwrap_or("");
+    let line_text = format!("{}{rest_of_line}", &before[line_start..]);
+    let mut end = len.min(rest_of_line.len());
+    while !rest_of_line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let underline = rest_of_line[..end].chars().count().max(1);
+    (
+        line,
+        column,
+        line_text.trim_end_matches('\r').to_owned(),
+        underline,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &'static str) -> Source {
+        Source {
+            path: "x.toml".into(),
+            text: Cow::Borrowed(text),
+        }
+    }
+
+    #[test]
+    fn places_count_lines_and_characters() {
+        assert_eq!(place("a = 1\nbé = 2\n", 10, 1), (2, 4, "bé = 2".into(), 1));
+        assert_eq!(place("", 5, 3), (1, 1, String::new(), 1));
+        // An offset inside a character moves back to its start.
+        assert_eq!(place("é", 1, 1).0..place("é", 1, 1).1, 1..1);
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_its_line_and_column() {
+        let err = source("name = \"x\"\norder = = 1\n")
+            .parse::<toml::Table>()
+            .unwrap_err();
+        assert_eq!((err.line, err.column), (2, 9));
+        assert_eq!(err.snippet, Some(("order = = 1".into(), 1)));
+    }
+
+    #[test]
+    fn error_near_underlines_the_needle() {
+        let err = source("a = 1\nstretches = [\"nope\"]\n").error_near("\"nope\"", "no such");
+        assert_eq!((err.line, err.column), (2, 14));
+        assert_eq!(err.snippet, Some(("stretches = [\"nope\"]".into(), 6)));
+    }
+
+    #[test]
+    fn invalid_utf8_names_where() {
+        let err = not_utf8("x.toml", b"a = 1\nb = \"\xff\"", 11);
+        assert_eq!((err.line, err.column), (2, 6));
+    }
+}

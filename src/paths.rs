@@ -1,0 +1,23 @@
+//! Where a user's files live, by the XDG base directory rules.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// `$XDG_CONFIG_HOME/weizhong`, or `~/.config/weizhong`.
+pub fn config_dir() -> Option<PathBuf> {
+    base("XDG_CONFIG_HOME", ".config").map(|d| d.join("weizhong"))
+}
+
+/// The directory named by `var` when it is absolute (the spec says to ignore a relative one),
+/// else `$HOME/fallback`.
+fn base(var: &str, fallback: &str) -> Option<PathBuf> {
+    let from_var = std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute());
+    from_var.or_else(|| {
+        std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(|h: OsString| PathBuf::from(h).join(fallback))
+    })
+}
