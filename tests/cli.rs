@@ -4,6 +4,9 @@
 fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
+        // A caller's own content must not change what the guide shows.
+        .env("WEIZHONG_CONTENT", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         .case("tests/cmd/*.trycmd")
         .case("README.md");
 }

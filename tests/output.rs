@@ -6,9 +6,17 @@ use std::process::{Command, Output, Stdio};
 fn weizhong(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
     command.args(args);
-    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS"] {
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "COLUMNS",
+        "WEIZHONG_CONTENT",
+    ] {
         command.env_remove(var);
     }
+    command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
     command
 }
 

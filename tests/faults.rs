@@ -1,0 +1,295 @@
+//! Bad input and faults: the user's broken files, odd environments and shell integration. Each
+//! gives a clear error or a sane fallback, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn weizhong(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
+    command.args(args);
+    for var in ["NO_COLOR", "CLICOLOR_FORCE", "COLUMNS", "WEIZHONG_CONTENT"] {
+        command.env_remove(var);
+    }
+    command.env("NO_COLOR", "1");
+    command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    weizhong(args).output().expect("weizhong runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh, empty folder for one test.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, file: &str, bytes: &[u8]) {
+    let path = dir.join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn no_panic(out: &Output) {
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
+}
+
+/// Runs a command with and without a broken user folder: stdout is the same, stderr has exactly
+/// one warning naming the file and `weizhong check`.
+fn skipped_with_one_warning(dir: &Path, file: &str, args: &[&str], says: &str) {
+    let plain = run(args);
+    let content = ["--content", dir.to_str().unwrap()];
+    let out = run(&[&content[..], args].concat());
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        text(&plain.stdout),
+        "the guide works as before"
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("warning: skipped "), "{stderr}");
+    assert!(stderr.contains(file), "{stderr}");
+    assert!(stderr.contains(says), "{stderr}");
+    assert!(stderr.contains("weizhong check"), "{stderr}");
+
+    let check = run(&["check", dir.to_str().unwrap()]);
+    no_panic(&check);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).contains(says),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
+fn a_ten_megabyte_file_is_refused_not_read() {
+    let dir = folder("big");
+    let mut big = b"name = \"".to_vec();
+    big.resize(10 * 1024 * 1024, b'x');
+    big.extend_from_slice(b"\"\n");
+    write(&dir, "stretches/big.toml", &big);
+    skipped_with_one_warning(
+        &dir,
+        "big.toml",
+        &["stretch"],
+        "content files are at most 1024 KiB",
+    );
+}
+
+#[test]
+fn invalid_utf8_is_pointed_at() {
+    let dir = folder("utf8");
+    write(&dir, "causes/bad.toml", b"order = 5\nname = \"\xff\xfe\"\n");
+    skipped_with_one_warning(&dir, "bad.toml:2:9", &["causes"], "not valid UTF-8");
+}
+
+#[test]
+fn deeply_nested_toml_is_an_error_not_a_stack_overflow() {
+    let dir = folder("deep");
+    let deep = format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    write(&dir, "stretches/deep.toml", deep.as_bytes());
+    let tables = format!("a = {}1{}\n", "{ b = ".repeat(20_000), " }".repeat(20_000));
+    write(&dir, "relief/deep.toml", tables.as_bytes());
+    skipped_with_one_warning(&dir, "deep.toml", &["stretch"], "recursion");
+    skipped_with_one_warning(&dir, "deep.toml", &["relief"], "recursion");
+}
+
+#[test]
+fn a_folder_where_a_file_should_be() {
+    let dir = folder("folder-file");
+    std::fs::create_dir_all(dir.join("stretches/odd.toml")).unwrap();
+    skipped_with_one_warning(&dir, "odd.toml", &["stretch"], "is a folder");
+}
+
+#[test]
+fn a_file_where_a_folder_should_be() {
+    let dir = folder("file-folder");
+    write(&dir, "stretches", b"not a folder");
+    skipped_with_one_warning(&dir, "stretches", &["stretch"], "cannot read this folder");
+}
+
+#[test]
+fn a_name_that_is_already_taken() {
+    let dir = folder("taken");
+    let calf = std::fs::read_to_string("tests/fixtures/content/stretches/calf.toml").unwrap();
+    write(
+        &dir,
+        "stretches/calf.toml",
+        calf.replace("\"wall-calf\"", "\"twist\"").as_bytes(),
+    );
+    skipped_with_one_warning(
+        &dir,
+        "calf.toml",
+        &["stretch"],
+        "'twist' already names 'spiral-twist'",
+    );
+}
+
+#[test]
+fn a_content_folder_that_is_a_file_is_a_usage_error() {
+    let dir = folder("content-file");
+    write(&dir, "file", b"");
+    let out = run(&["--content", dir.join("file").to_str().unwrap(), "causes"]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("is not a folder"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn weizhong_content_names_the_folder_and_empty_means_unset() {
+    let out = weizhong(&["stretch"])
+        .env("WEIZHONG_CONTENT", "tests/fixtures/content")
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("Calf stretch (yours)"));
+    let out = weizhong(&["stretch"])
+        .env("WEIZHONG_CONTENT", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!text(&out.stdout).contains("(yours)"));
+}
+
+#[test]
+fn the_xdg_config_folder_is_read() {
+    let dir = folder("xdg");
+    let calf = std::fs::read("tests/fixtures/content/stretches/calf.toml").unwrap();
+    write(&dir, "weizhong/stretches/calf.toml", &calf);
+    let out = weizhong(&["stretch", "calf"])
+        .env("XDG_CONFIG_HOME", &dir)
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stdout).starts_with("Calf stretch (yours)\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_user_file_with_a_builtin_id_replaces_it() {
+    let dir = folder("replace");
+    let calf = std::fs::read_to_string("tests/fixtures/content/stretches/calf.toml").unwrap();
+    let butterfly = calf
+        .replace("order = 4", "order = 2")
+        .replace("Calf stretch", "My butterfly")
+        .replace("aliases = [\"calf\", \"wall-calf\"]", "aliases = []");
+    write(&dir, "stretches/butterfly.toml", butterfly.as_bytes());
+    let out = run(&["--content", dir.to_str().unwrap(), "stretch"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("2  My butterfly (yours)   20 s × 2"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Butterfly stretch"), "{stdout}");
+}
+
+#[test]
+fn garbage_columns_and_empty_arguments() {
+    let plain = run(&["causes"]);
+    for columns in ["abc", "-5", "0", "99999999999999999999", ""] {
+        let out = weizhong(&["causes"])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, plain.stdout, "COLUMNS={columns:?}");
+    }
+    for args in [&["stretch", ""][..], &["causes", " "][..], &["", ""][..]] {
+        let out = run(args);
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).starts_with("error: "), "{args:?}");
+    }
+}
+
+#[test]
+fn completions_name_the_stretches_where_the_shell_allows() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = text(&out.stdout);
+        for command in ["routine", "stretch", "causes", "relief", "check"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+        // clap_complete completes positional values for bash and zsh only.
+        if matches!(shell, "bash" | "zsh") {
+            for name in ["spiral-twist", "butterfly", "foot-soak", "before-bed"] {
+                assert!(script.contains(name), "{shell} lacks {name}");
+            }
+        }
+    }
+    let mine = run(&["--content", "tests/fixtures/content", "completions", "bash"]);
+    assert!(text(&mine.stdout).contains("spiral-twist butterfly horizontal calf"));
+    let bash = text(&run(&["completions", "bash"]).stdout);
+    assert!(bash.contains("about safety check completions man causes stretch relief routine\""));
+}
+
+#[test]
+fn the_man_page_has_every_command() {
+    let out = run(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let roff = text(&out.stdout);
+    assert!(
+        roff.starts_with(".ie \\n(.g .ds Aq \\(aq") || roff.starts_with(".TH"),
+        "{roff}"
+    );
+    assert!(roff.contains(".TH weizhong 1"), "{roff}");
+    for command in [
+        "ROUTINE", "ABOUT", "CAUSES", "STRETCH", "RELIEF", "SAFETY", "CHECK",
+    ] {
+        assert!(
+            roff.contains(&format!(".SH \"WEIZHONG {command}\"")),
+            "{command}"
+        );
+    }
+    assert!(roff.contains("\\-\\-guide"), "{roff}");
+
+    // Where man is installed (it is on the machines this project runs on), it renders the page.
+    if Path::new("/usr/bin/man").exists() {
+        let mut man = Command::new("/usr/bin/man")
+            .args(["-l", "-"])
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut man.stdin.take().unwrap(), roff.as_bytes()).unwrap();
+        let shown = man.wait_with_output().unwrap();
+        assert!(shown.status.success(), "{}", text(&shown.stderr));
+        let page = text(&shown.stdout);
+        assert!(page.contains("WEIZHONG STRETCH"), "{page}");
+    }
+}
+
+#[test]
+fn the_documented_example_is_the_file_the_tests_load() {
+    let docs = std::fs::read_to_string("docs/content.md").unwrap();
+    for file in ["stretches/calf.toml", "routines/morning.toml"] {
+        let example = std::fs::read_to_string(format!("tests/fixtures/content/{file}")).unwrap();
+        assert!(
+            docs.contains(&format!("```toml\n{example}```")),
+            "docs/content.md does not show {file} as it is"
+        );
+    }
+    let out = run(&["check", "tests/fixtures/content"]);
+    assert_eq!(text(&out.stdout), "✓ 2 files OK\n");
+}
