@@ -136,6 +136,22 @@ pub enum Command {
     #[command(after_help = "Example:\n  weizhong safety")]
     Safety,
 
+    /// Your practice: the last days, your streak, the last sessions
+    #[command(
+        after_help = "Sessions are noted in $XDG_DATA_HOME/weizhong/history.jsonl \
+        (~/.local/share/weizhong/).\n\nExamples:\n  weizhong log\n  weizhong log --days 30"
+    )]
+    Log {
+        /// How many days to show
+        #[arg(
+            long = "days",
+            value_name = "N",
+            default_value_t = 14,
+            value_parser = clap::value_parser!(u32).range(1..=366)
+        )]
+        days: u32,
+    },
+
     /// Check your own content files and show each problem
     #[command(
         after_help = "Exit status: 0 when every file is fine, 1 when any has a problem.\n\n\
@@ -163,6 +179,10 @@ pub enum Command {
 
 /// How a routine or a guided stretch runs.
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is an independent command-line flag"
+)]
 pub struct RunArgs {
     /// Print the plan as a sheet instead of running it (the default when not writing to a terminal)
     #[arg(long = "print")]
@@ -175,10 +195,14 @@ pub struct RunArgs {
     /// No bell when a hold ends
     #[arg(long = "quiet")]
     pub quiet: bool,
+
+    /// Do not note this session in the practice log
+    #[arg(long = "no-log")]
+    pub no_log: bool,
 }
 
 impl RunArgs {
     pub fn any(&self) -> bool {
-        self.print || self.no_wait || self.quiet
+        self.print || self.no_wait || self.quiet || self.no_log
     }
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::check;
 use crate::cli::{Cli, Command, Format, RunArgs};
 use crate::content::{Library, Named, UserFiles, find};
-use crate::error::Error;
+use crate::error::{self, Error};
+use crate::history;
 use crate::output;
 use crate::page;
 use crate::paths;
@@ -116,7 +117,8 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
             let stretches = library.stretches()?;
             let plan = StretchPlan::new(one(&stretches, name)?);
             if *guide {
-                return guide_plan(&Plan::single(plan.stretch), run, &show);
+                let single = Plan::single(plan.stretch);
+                return guide_plan(&single, history::Kind::Stretch, run, &show);
             }
             show.page(&json::StretchView::new(&plan), || page::stretch(&plan))?;
         }
@@ -138,9 +140,11 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
             let stretches = library.stretches()?;
             let routines = library.routines(&stretches)?;
             let routine = one(&routines, name.as_deref().unwrap_or(DEFAULT_ROUTINE))?;
-            return guide_plan(&Plan::routine(routine, &stretches), run, &show);
+            let plan = Plan::routine(routine, &stretches);
+            return guide_plan(&plan, history::Kind::Routine, run, &show);
         }
         Some(Command::Check { paths }) => return check(cli, paths),
+        Some(Command::Log { days }) => log(library, *days, &show)?,
         Some(Command::Completions { shell }) => {
             let script = shell::completions(*shell, command, library)?;
             output::print_bytes(&script)?;
@@ -207,8 +211,13 @@ fn check(cli: &Cli, paths: &[PathBuf]) -> Result<ExitCode, Error> {
     })
 }
 
-/// Runs a plan with its timer on a terminal, or shows it as a sheet.
-fn guide_plan(plan: &Plan, run: &RunArgs, show: &Show) -> Result<ExitCode, Error> {
+/// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
+fn guide_plan(
+    plan: &Plan,
+    kind: history::Kind,
+    run: &RunArgs,
+    show: &Show,
+) -> Result<ExitCode, Error> {
     let stdout = std::io::stdout();
     if run.print || show.format != Format::Text || !stdout.is_terminal() {
         show.page(&json::PlanView::new(plan), || page::routine_sheet(plan))?;
@@ -227,10 +236,75 @@ fn guide_plan(plan: &Plan, run: &RunArgs, show: &Show) -> Result<ExitCode, Error
     };
     let mut events = terminal::Live::new(scale);
     let summary = player::play(plan, &mut events, &mut stdout.lock(), options)?;
+    if !run.no_log {
+        note(&history::Record::now(kind, plan.id, &summary));
+    }
     Ok(match summary.ending {
         player::Ending::Interrupted => ExitCode::from(130),
         player::Ending::Finished | player::Ending::Quit => ExitCode::SUCCESS,
     })
+}
+
+/// Appends a session to the log; if it cannot, one warning, and the session still counts as
+/// done.
+fn note(record: &history::Record) {
+    let Some(dir) = paths::data_dir() else {
+        output::eprint(&error::warning_line(
+            "this session was not noted in the log: neither XDG_DATA_HOME nor HOME is set",
+        ));
+        return;
+    };
+    if let Err(e) = history::append(&dir, record) {
+        output::eprint(&error::warning_line(&format!(
+            "this session was not noted in {}: {e}",
+            dir.join(history::FILE_NAME).display()
+        )));
+    }
+}
+
+/// `weizhong log`.
+fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
+    let path = paths::data_dir().map(|d| d.join(history::FILE_NAME));
+    let history = match &path {
+        Some(path) => history::read(path).map_err(|e| Error::Read {
+            path: path.display().to_string(),
+            error: e,
+        })?,
+        None => history::History {
+            records: Vec::new(),
+            bad_lines: Vec::new(),
+        },
+    };
+    if let Some(path) = &path {
+        const SHOWN: usize = 3;
+        for line in history.bad_lines.iter().take(SHOWN) {
+            output::eprint(&error::warning_line(&format!(
+                "skipped line {line} of {}: it is not a session record",
+                path.display()
+            )));
+        }
+        if history.bad_lines.len() > SHOWN {
+            output::eprint(&error::warning_line(&format!(
+                "skipped {} more lines that are not session records",
+                history.bad_lines.len() - SHOWN
+            )));
+        }
+    }
+    let stretches = library.stretches()?;
+    let routines = library.routines(&stretches)?;
+    let name_of = |record: &history::Record| -> String {
+        let name = match record.kind {
+            history::Kind::Routine => routines.iter().find(|r| r.id == record.id).map(|r| &r.name),
+            history::Kind::Stretch => stretches
+                .iter()
+                .find(|s| s.id == record.id)
+                .map(|s| &s.name),
+        };
+        name.cloned().unwrap_or_else(|| record.id.clone())
+    };
+    let practice =
+        history::Practice::new(&history.records, jiff::ZonedDateTime::now().date(), days);
+    show.page(&practice, || page::log(&practice, &name_of))
 }
 
 /// The item `name` means, or a lookup error.

@@ -15,6 +15,8 @@ pub enum Error {
     Usage { message: String, tip: String },
     /// The embedded content is broken: a bug in this build.
     Content(ContentError),
+    /// A file could not be read.
+    Read { path: String, error: io::Error },
     /// Output could not be written.
     Write(io::Error),
 }
@@ -47,7 +49,7 @@ impl Error {
         match self {
             Error::Lookup(_) | Error::Usage { .. } => ExitCode::from(2),
             Error::Write(_) if self.is_quiet() => ExitCode::SUCCESS,
-            Error::Content(_) | Error::Write(_) => ExitCode::from(1),
+            Error::Content(_) | Error::Read { .. } | Error::Write(_) => ExitCode::from(1),
         }
     }
 
@@ -94,10 +96,16 @@ impl Error {
             Error::Content(e) => {
                 writeln!(out, "{error} the built-in content is broken: {e}")
             }
+            Error::Read { path, error: e } => writeln!(out, "{error} could not read {path}: {e}"),
             Error::Write(e) => writeln!(out, "{error} could not write the output: {e}"),
         };
         out
     }
+}
+
+/// One warning line for stderr.
+pub fn warning_line(message: &str) -> String {
+    format!("{} {message}\n", paint(WARN, "warning:"))
 }
 
 /// One line on stderr for a user's file that was skipped.

@@ -10,6 +10,7 @@ mod content;
 mod error;
 #[cfg(test)]
 mod fuzz;
+mod history;
 mod output;
 mod page;
 mod paths;
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
             let mut stretch = built.find_subcommand("stretch").cloned().unwrap_or(built);
             let e = stretch.error(
                 clap::error::ErrorKind::MissingRequiredArgument,
-                "--print, --no-wait and --quiet go with --guide: weizhong stretch NAME --guide",
+                "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide",
             );
             return clap_exit(&e);
         }

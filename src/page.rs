@@ -1,7 +1,9 @@
 //! One page per reading command, built from the content model as a [`Doc`].
 
 use crate::content::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
+use crate::history::{Practice, Record};
 use crate::render::{Block, Doc, duration};
+use crate::routine::player::Ending;
 use crate::routine::{Action, Phase, Plan, Side, StretchPlan};
 
 /// `weizhong` alone: what this is, the commands, the safety note.
@@ -173,6 +175,96 @@ pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
     doc.push(Block::Table(header, rows));
     doc.paragraph("`weizhong routine NAME` runs one.");
     doc
+}
+
+/// `weizhong log`: a mark for each day, the streaks, the totals and the last sessions.
+pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
+    let mut doc = Doc::new();
+    doc.title("Practice log", None);
+    if practice.sessions == 0 {
+        doc.paragraph(
+            "No sessions yet. Run `weizhong routine` before bed: each session is noted here, \
+             and your streak grows with every day you stretch.",
+        );
+        return doc;
+    }
+    if let (Some(first), Some(last)) = (practice.days.first(), practice.days.last()) {
+        doc.heading(format!(
+            "Last {} days · {} to {}",
+            practice.days.len(),
+            day_month(&first.date),
+            day_month(&last.date)
+        ));
+        let marks: Vec<&str> = practice
+            .days
+            .iter()
+            .map(|d| if d.sessions > 0 { "●" } else { "·" })
+            .collect();
+        doc.paragraph(marks.join(" "));
+    }
+    let plural = |n: u32| if n == 1 { "day" } else { "days" };
+    doc.push(Block::Fields(vec![
+        (
+            "Current streak".into(),
+            format!(
+                "{} {}",
+                practice.current_streak,
+                plural(practice.current_streak)
+            ),
+        ),
+        (
+            "Longest streak".into(),
+            format!(
+                "{} {}",
+                practice.longest_streak,
+                plural(practice.longest_streak)
+            ),
+        ),
+        (
+            "Sessions".into(),
+            format!(
+                "{}, {} in all",
+                practice.sessions,
+                duration(u32::try_from(practice.seconds).unwrap_or(u32::MAX))
+            ),
+        ),
+    ]));
+    let recent: Vec<String> = practice
+        .recent
+        .iter()
+        .map(|r| {
+            let ending = match r.ending {
+                Ending::Finished => "",
+                Ending::Quit => " · stopped",
+                Ending::Interrupted => " · interrupted",
+            };
+            format!(
+                "{} · {} · {} of {}{ending}",
+                when(&r.at),
+                name_of(r),
+                r.completed.len(),
+                count_and_time(r.of, r.seconds)
+            )
+        })
+        .collect();
+    doc.heading("Last sessions").bullets(&recent);
+    doc
+}
+
+/// "25 Nov" from "2026-11-25".
+fn day_month(date: &str) -> String {
+    date.parse::<jiff::civil::Date>()
+        .map_or_else(|_| date.to_owned(), |d| d.strftime("%-d %b").to_string())
+}
+
+/// "Wed 25 Nov 21:30" from a record's time, as written.
+fn when(at: &str) -> String {
+    at.get(..19)
+        .and_then(|t| t.parse::<jiff::civil::DateTime>().ok())
+        .map_or_else(
+            || at.to_owned(),
+            |t| t.strftime("%a %-d %b %H:%M").to_string(),
+        )
 }
 
 /// A user's own item is marked as theirs wherever it is listed.

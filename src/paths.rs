@@ -8,6 +8,11 @@ pub fn config_dir() -> Option<PathBuf> {
     base("XDG_CONFIG_HOME", ".config").map(|d| d.join("weizhong"))
 }
 
+/// `$XDG_DATA_HOME/weizhong`, or `~/.local/share/weizhong`.
+pub fn data_dir() -> Option<PathBuf> {
+    base("XDG_DATA_HOME", ".local/share").map(|d| d.join("weizhong"))
+}
+
 /// The directory named by `var` when it is absolute (the spec says to ignore a relative one),
 /// else `$HOME/fallback`.
 fn base(var: &str, fallback: &str) -> Option<PathBuf> {

@@ -7,6 +7,7 @@ fn cli_cases() {
         // A caller's own content must not change what the guide shows.
         .env("WEIZHONG_CONTENT", "")
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
+        .env("XDG_DATA_HOME", "/nonexistent/weizhong-tests")
         .case("tests/cmd/*.trycmd")
         .case("README.md");
 }

@@ -12,6 +12,7 @@ fn weizhong(args: &[&str]) -> Command {
     }
     command.env("NO_COLOR", "1");
     command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
+    command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
     command
 }
 
@@ -238,7 +239,9 @@ fn completions_name_the_stretches_where_the_shell_allows() {
     let mine = run(&["--content", "tests/fixtures/content", "completions", "bash"]);
     assert!(text(&mine.stdout).contains("spiral-twist butterfly horizontal calf"));
     let bash = text(&run(&["completions", "bash"]).stdout);
-    assert!(bash.contains("about safety check completions man causes stretch relief routine\""));
+    assert!(
+        bash.contains("about safety log check completions man causes stretch relief routine\"")
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ fn weizhong(args: &[&str]) -> Command {
         command.env_remove(var);
     }
     command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
+    command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
     command
 }
 

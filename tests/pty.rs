@@ -36,7 +36,14 @@ fn routine(scale: &str, args: &[&str]) -> PtySession {
     command
         .args(args)
         .env("WEIZHONG_TIME_SCALE", scale)
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env_remove("WEIZHONG_CONTENT")
+        .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
+        // Sessions are noted in a log of the tests' own.
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data"),
+        );
     spawn_command(command, Some(20_000)).expect("weizhong starts in a pty")
 }
 

@@ -25,7 +25,8 @@ pub struct Options {
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Ending {
     Finished,
     Quit,
@@ -33,11 +34,11 @@ pub enum Ending {
 }
 
 /// What was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub ending: Ending,
-    /// Stretches whose every phase ran to its end.
-    pub done: usize,
+    /// The ids of the stretches whose every phase ran to its end.
+    pub completed: Vec<String>,
     pub of: usize,
     /// Routine time spent, pauses left out.
     pub seconds: u32,
@@ -96,7 +97,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         self.doc(&page::routine_intro(plan))?;
         let mut summary = Summary {
             ending: Ending::Finished,
-            done: 0,
+            completed: Vec::new(),
             of,
             seconds: 0,
         };
@@ -114,7 +115,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
             self.doc(&page::stretch_header(stretch, i + 1, of))?;
             self.write("\n")?;
             match self.stretch(stretch)? {
-                Outcome::Done => summary.done += 1,
+                Outcome::Done => summary.completed.push(stretch.stretch.id.clone()),
                 Outcome::Skip => {}
                 Outcome::Stop(ending) => {
                     summary.ending = ending;
@@ -300,7 +301,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         doc.title(
             format!(
                 "{word}: {} of {}",
-                summary.done,
+                summary.completed.len(),
                 page::count_and_time(summary.of, seconds)
             ),
             None,
@@ -388,7 +389,11 @@ mod tests {
             summary,
             Summary {
                 ending: Ending::Finished,
-                done: 3,
+                completed: vec![
+                    "spiral-twist".into(),
+                    "butterfly".into(),
+                    "horizontal".into()
+                ],
                 of: 3,
                 seconds: 176
             }
@@ -429,7 +434,8 @@ mod tests {
     fn skip_moves_to_the_next_stretch_and_it_does_not_count() {
         // Skip the spiral twist 20 s in; the other two take 26 s + 60 s.
         let (summary, out, now) = run(&[(secs(20.0), Key::Skip)], false);
-        assert_eq!((summary.done, summary.of), (2, 3));
+        assert_eq!(summary.completed, ["butterfly", "horizontal"]);
+        assert_eq!(summary.of, 3);
         assert_eq!(now, secs(106.0));
         assert_eq!(summary.seconds, 106);
         assert!(out.contains("skipped"), "{out}");
@@ -440,7 +446,7 @@ mod tests {
     fn quit_and_ctrl_c_stop_with_a_summary_and_no_closing_tip() {
         let (summary, out, _) = run(&[(secs(100.0), Key::Quit)], false);
         assert_eq!(
-            (summary.ending, summary.done, summary.seconds),
+            (summary.ending, summary.completed.len(), summary.seconds),
             (Ending::Quit, 1, 100)
         );
         assert!(
@@ -451,17 +457,16 @@ mod tests {
         assert!(out.contains(SHOW_CURSOR));
 
         let (summary, out, _) = run(&[(secs(3.0), Key::Interrupt)], false);
-        assert_eq!((summary.ending, summary.done), (Ending::Interrupted, 0));
+        assert_eq!(summary.ending, Ending::Interrupted);
+        assert!(summary.completed.is_empty());
         assert!(out.contains("Interrupted: 0 of 3 stretches · 3 s"), "{out}");
     }
 
     #[test]
     fn q_at_the_prompt_quits_before_anything_starts() {
         let (summary, out, _) = run(&[(secs(0.0), Key::Quit)], true);
-        assert_eq!(
-            (summary.ending, summary.done, summary.seconds),
-            (Ending::Quit, 0, 0)
-        );
+        assert_eq!((summary.ending, summary.seconds), (Ending::Quit, 0));
+        assert!(summary.completed.is_empty());
         assert!(!out.contains("1 of 3 ·"), "{out}");
         assert!(!out.contains(HIDE_CURSOR));
     }

@@ -1,0 +1,255 @@
+//! The practice log through the real binary: sessions appended by guided runs (in a
+//! pseudo-terminal), read back by `weizhong log`, never lost, never blocking a routine.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("log")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn command(data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
+    command
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
+        .env("NO_COLOR", "1")
+        .env("WEIZHONG_TIME_SCALE", "0")
+        .env_remove("WEIZHONG_CONTENT");
+    command
+}
+
+fn log(data: &Path, args: &[&str]) -> Output {
+    command(data, &[&["log"], args].concat()).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A guided run in a pseudo-terminal, where the timer runs; it does not wait (scale 0).
+fn guided(data: &Path, args: &[&str]) -> PtySession {
+    spawn_command(command(data, args), Some(20_000)).unwrap()
+}
+
+/// Waits for the end, and gives what the terminal showed (rexpect reads bytes as chars).
+fn finish(mut p: PtySession) -> String {
+    let out = p.exp_eof().unwrap();
+    let bytes: Vec<u8> = out
+        .chars()
+        .map(|c| u8::try_from(c).unwrap_or(b'?'))
+        .collect();
+    let out = String::from_utf8_lossy(&bytes).into_owned();
+    assert!(
+        matches!(p.process().wait(), Ok(WaitStatus::Exited(_, 0))),
+        "{out}"
+    );
+    out
+}
+
+fn history(data: &Path) -> String {
+    std::fs::read_to_string(data.join("weizhong/history.jsonl")).unwrap_or_default()
+}
+
+/// A record on a day some days before today, in today's offset.
+fn record(days_ago: i32, id: &str) -> String {
+    let day = jiff::ZonedDateTime::now()
+        .date()
+        .checked_sub(jiff::Span::new().days(days_ago))
+        .unwrap();
+    format!(
+        r#"{{"at":"{day}T21:30:00+01:00","kind":"routine","id":"{id}","completed":["butterfly"],"of":3,"seconds":60,"ending":"quit"}}"#
+    )
+}
+
+#[test]
+fn an_empty_or_missing_log_says_how_to_start() {
+    let data = folder("empty");
+    let out = log(&data, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("No sessions yet. Run weizhong routine"));
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    std::fs::write(data.join("weizhong/history.jsonl"), "").unwrap();
+    assert_eq!(log(&data, &[]).stdout, out.stdout);
+}
+
+#[test]
+fn a_guided_run_is_noted_and_no_log_and_print_are_not() {
+    let data = folder("noted");
+    finish(guided(
+        &data,
+        &["stretch", "butterfly", "--guide", "--no-wait"],
+    ));
+    let lines: Vec<String> = history(&data).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 1);
+    let record: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(record["kind"], "stretch");
+    assert_eq!(record["id"], "butterfly");
+    assert_eq!(record["completed"], serde_json::json!(["butterfly"]));
+    assert_eq!(record["seconds"], 26);
+    assert_eq!(record["ending"], "finished");
+    assert!(
+        record["at"]
+            .as_str()
+            .unwrap()
+            .parse::<jiff::Timestamp>()
+            .is_ok()
+    );
+
+    finish(guided(&data, &["routine", "--no-wait", "--no-log"]));
+    command(&data, &["routine", "--print"]).output().unwrap();
+    assert_eq!(history(&data).lines().count(), 1);
+
+    let shown = text(&log(&data, &[]).stdout);
+    assert!(shown.contains("Current streak  1 day"), "{shown}");
+    assert!(
+        shown.contains("Butterfly stretch · 1 of 1 stretch · 26 s"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_quit_session_is_noted_as_quit() {
+    let data = folder("quit");
+    let mut p = spawn_command(
+        {
+            let mut c = command(&data, &["routine", "--no-wait"]);
+            c.env("WEIZHONG_TIME_SCALE", "0.05");
+            c
+        },
+        Some(20_000),
+    )
+    .unwrap();
+    p.exp_string("rep 1 of 3").unwrap();
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    finish(p);
+    let record: serde_json::Value = serde_json::from_str(history(&data).trim()).unwrap();
+    assert_eq!(record["ending"], "quit");
+    assert_eq!(record["completed"], serde_json::json!([]));
+    assert_eq!(record["of"], 3);
+}
+
+#[test]
+fn fifty_sessions_at_once_leave_fifty_whole_lines() {
+    // Each session needs a terminal; `script` (util-linux, on every Debian) gives each its own
+    // and drains it, which a test harness reading ptys byte by byte cannot do for fifty at once.
+    let data = folder("fifty");
+    let line = format!(
+        "{} stretch butterfly --guide --no-wait --quiet",
+        env!("CARGO_BIN_EXE_weizhong")
+    );
+    let children: Vec<_> = (0..50)
+        .map(|_| {
+            let mut script = Command::new("script");
+            script.args(["-qec", &line, "/dev/null"]);
+            for (key, value) in command(&data, &[]).get_envs() {
+                match value {
+                    Some(value) => script.env(key, value),
+                    None => script.env_remove(key),
+                };
+            }
+            script
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("script runs")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let all = history(&data);
+    assert_eq!(all.lines().count(), 50);
+    for line in all.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["id"], "butterfly");
+    }
+    let shown = text(&log(&data, &[]).stdout);
+    assert!(
+        shown.contains("Sessions        50, 21 min 40 s in all"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_broken_line_is_skipped_with_one_warning_and_the_rest_count() {
+    let data = folder("broken");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let file = format!(
+        "{}\n{{\"at\":\"2026-11-2\n{}\n{}\n",
+        record(2, "before-bed"),
+        record(1, "before-bed"),
+        record(0, "before-bed")
+    );
+    std::fs::write(data.join("weizhong/history.jsonl"), &file).unwrap();
+    let out = log(&data, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("warning: skipped line 2 of "),
+        "{stderr}"
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Current streak  3 days"), "{stdout}");
+    assert!(
+        stdout.contains("Sessions        3, 3 min in all"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("· · · · · · · · · · · ● ● ●"), "{stdout}");
+    // The log only reads: the broken line is still there.
+    assert_eq!(history(&data), file);
+}
+
+#[test]
+fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
+    let data = folder("unwritable");
+    // A file where the data folder should be: root can write anywhere, but not into a file.
+    std::fs::write(data.join("weizhong"), "not a folder").unwrap();
+    let p = guided(&data, &["stretch", "butterfly", "--guide", "--no-wait"]);
+    let out = finish(p);
+    assert!(out.contains("Done: 1 of 1 stretch · 26 s"), "{out}");
+    assert_eq!(out.matches("warning:").count(), 1, "{out}");
+    assert!(
+        out.contains("warning: this session was not noted in "),
+        "{out}"
+    );
+}
+
+#[test]
+fn days_and_json() {
+    let data = folder("json");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let file = format!("{}\n{}\n", record(3, "before-bed"), record(0, "morning"));
+    std::fs::write(data.join("weizhong/history.jsonl"), file).unwrap();
+    let out = log(&data, &["--days", "5", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sessions: Vec<u64> = json["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["sessions"].as_u64().unwrap())
+        .collect();
+    assert_eq!(sessions, [0, 1, 0, 0, 1]);
+    assert_eq!(json["current_streak"], 1);
+    assert_eq!(json["longest_streak"], 1);
+    assert_eq!(json["sessions"], 2);
+    assert_eq!(json["recent"][0]["id"], "morning");
+    let markdown = text(&log(&data, &["--format", "markdown"]).stdout);
+    assert!(markdown.starts_with("# Practice log\n"), "{markdown}");
+    // An id that no longer names anything is shown as it is.
+    assert!(
+        markdown.contains(" · morning · 1 of 3 stretches"),
+        "{markdown}"
+    );
+}
