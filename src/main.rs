@@ -32,10 +32,9 @@ fn main() -> ExitCode {
     let color = output::color_from_args(&args);
     anstream::ColorChoice::from(color).write_global();
 
-    let command = Cli::command().styles(style::clap_styles());
+    let mut command = Cli::command().styles(style::clap_styles());
     let cli = match command
-        .clone()
-        .try_get_matches_from(&args)
+        .try_get_matches_from_mut(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,

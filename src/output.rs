@@ -57,9 +57,13 @@ pub fn color_from_args(args: &[std::ffi::OsString]) -> ColorWhen {
 
 /// Writes `text` (with ANSI styles) to stdout in one go; styles are stripped where colour is off.
 pub fn print(text: &str) -> io::Result<()> {
-    let mut out = anstream::AutoStream::auto(io::stdout().lock());
-    out.write_all(text.as_bytes())?;
-    out.flush()
+    let stdout = io::stdout();
+    // Stripped here, whole, so the page goes out in one write rather than one per styled piece.
+    if anstream::AutoStream::choice(&stdout) == anstream::ColorChoice::Never {
+        print_bytes(anstream::adapter::strip_str(text).to_string().as_bytes())
+    } else {
+        print_bytes(text.as_bytes())
+    }
 }
 
 /// Writes bytes that carry no styles (a script, a man page) to stdout as they are.

@@ -160,7 +160,7 @@ fn every_line_fits_the_requested_width() {
             let out = run(&[command, "--width", width]);
             let limit: usize = width.parse().unwrap();
             for line in text(&out.stdout).lines() {
-                let columns = textwrap::core::display_width(line);
+                let columns = unicode_width::UnicodeWidthStr::width(line);
                 assert!(columns <= limit, "{command} --width {width}: {line:?}");
             }
         }

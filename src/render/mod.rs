@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod style;
 pub mod text;
+pub mod wrap;
 
 pub use doc::{Block, Doc};
 

@@ -3,10 +3,9 @@
 use std::fmt::Write as _;
 
 use anstyle::Style;
-use textwrap::core::display_width;
 
 use super::doc::{Block, Doc};
-use super::style;
+use super::{style, wrap};
 
 /// Left margin of everything under a heading.
 const MARGIN: &str = "  ";
@@ -22,15 +21,15 @@ pub fn render(doc: &Doc, width: usize) -> String {
         after_heading = matches!(block, Block::Heading(_));
         match block {
             Block::Title(title, subtitle) => {
-                wrapped(&mut out, title, width, "", "", style::TITLE);
+                indented(&mut out, title, width, "", style::TITLE);
                 if let Some(subtitle) = subtitle {
-                    wrapped(&mut out, subtitle, width, "", "", Style::new());
+                    indented(&mut out, subtitle, width, "", Style::new());
                 }
             }
-            Block::Heading(text) => wrapped(&mut out, text, width, "", "", style::HEADING),
-            Block::Paragraph(text) => wrapped(&mut out, text, width, MARGIN, MARGIN, Style::new()),
-            Block::Warning(text) => wrapped(&mut out, text, width, MARGIN, MARGIN, style::WARN),
-            Block::Aside(text) => wrapped(&mut out, text, width, MARGIN, MARGIN, style::DIM),
+            Block::Heading(text) => indented(&mut out, text, width, "", style::HEADING),
+            Block::Paragraph(text) => indented(&mut out, text, width, MARGIN, Style::new()),
+            Block::Warning(text) => indented(&mut out, text, width, MARGIN, style::WARN),
+            Block::Aside(text) => indented(&mut out, text, width, MARGIN, style::DIM),
             Block::Numbered(items) => {
                 let digits = items.len().to_string().len();
                 let markers = (1..=items.len()).map(|n| format!("{n:>digits$}. "));
@@ -42,14 +41,15 @@ pub fn render(doc: &Doc, width: usize) -> String {
             Block::Fields(fields) => {
                 let label_width = fields
                     .iter()
-                    .map(|(l, _)| display_width(l))
+                    .map(|(l, _)| wrap::width(l))
                     .max()
                     .unwrap_or(0);
                 for (label, value) in fields {
-                    let pad = " ".repeat(label_width - display_width(label) + 2);
+                    let pad = " ".repeat(label_width - wrap::width(label) + 2);
                     let first = format!("{MARGIN}{}{pad}", style::paint(style::MARKER, label));
                     let rest = " ".repeat(MARGIN.len() + label_width + 2);
-                    wrapped_after(&mut out, value, width, &first, &rest, Style::new());
+                    let cols = rest.len();
+                    wrapped(&mut out, value, width, (&first, cols), &rest, Style::new());
                 }
             }
             Block::Table(header, rows) => table(&mut out, header, rows, width),
@@ -58,7 +58,7 @@ pub fn render(doc: &Doc, width: usize) -> String {
                 let lines = text.trim_end_matches('\n').lines();
                 if lines
                     .clone()
-                    .all(|l| MARGIN.len() + display_width(l) <= width)
+                    .all(|l| MARGIN.len() + wrap::width(l) <= width)
                 {
                     for l in lines {
                         line(&mut out, format!("{MARGIN}{l}").trim_end());
@@ -77,38 +77,40 @@ fn line(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-/// Wraps `text` with the given indents, all in `base` style.
-fn wrapped(out: &mut String, text: &str, width: usize, first: &str, rest: &str, base: Style) {
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest);
+/// Wraps `text` in `base` style after the indents `first` (on the first line, `first_cols`
+/// columns wide whatever escape codes it holds) and `rest`.
+fn wrapped(
+    out: &mut String,
+    text: &str,
+    width: usize,
+    (first, first_cols): (&str, usize),
+    rest: &str,
+    base: Style,
+) {
     let mut in_code = false;
-    for l in textwrap::wrap(text, options) {
-        let (lead, body) = split_indent(&l);
-        line(out, &format!("{lead}{}", inline(body, base, &mut in_code)));
+    let lines = wrap::wrap(
+        text,
+        width.saturating_sub(first_cols),
+        width.saturating_sub(wrap::width(rest)),
+    );
+    for (i, l) in lines.iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        line(out, &format!("{lead}{}", inline(l, base, &mut in_code)));
     }
 }
 
-/// Wraps `text` after a first-line prefix that is already styled (so its escape codes are not
-/// counted): the prefix's plain width is the width of `rest`.
-fn wrapped_after(out: &mut String, text: &str, width: usize, first: &str, rest: &str, base: Style) {
-    let options = textwrap::Options::new(width)
-        .initial_indent(rest)
-        .subsequent_indent(rest);
-    let mut in_code = false;
-    for (i, l) in textwrap::wrap(text, options).iter().enumerate() {
-        let body = l.strip_prefix(rest).unwrap_or(l);
-        let lead = if i == 0 { first } else { rest };
-        line(out, &format!("{lead}{}", inline(body, base, &mut in_code)));
-    }
+/// Wraps `text` with plain indents.
+fn indented(out: &mut String, text: &str, width: usize, indent: &str, base: Style) {
+    wrapped(out, text, width, (indent, indent.len()), indent, base);
 }
 
 /// A list whose items hang under their markers.
 fn list(out: &mut String, items: &[String], markers: impl Iterator<Item = String>, width: usize) {
     for (item, marker) in items.iter().zip(markers) {
         let first = format!("{MARGIN}{}", style::paint(style::MARKER, &marker));
-        let rest = " ".repeat(MARGIN.len() + display_width(&marker));
-        wrapped_after(out, item, width, &first, &rest, Style::new());
+        let rest = " ".repeat(MARGIN.len() + wrap::width(&marker));
+        let cols = rest.len();
+        wrapped(out, item, width, (&first, cols), &rest, Style::new());
     }
 }
 
@@ -120,7 +122,7 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], width: usize
             rows.iter()
                 .filter_map(|r| r.get(c))
                 .chain(header.get(c))
-                .map(|cell| display_width(cell))
+                .map(|cell| wrap::width(cell))
                 .max()
                 .unwrap_or(0)
         })
@@ -143,7 +145,7 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], width: usize
             if c + 1 == cells.len() {
                 text.push_str(&style::paint(style, cell));
             } else {
-                let pad = " ".repeat(widths[c] - display_width(cell) + 3);
+                let pad = " ".repeat(widths[c] - wrap::width(cell) + 3);
                 let _ = write!(text, "{}{pad}", style::paint(style, cell));
             }
         }
@@ -155,26 +157,21 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], width: usize
     }
 }
 
-fn split_indent(l: &str) -> (&str, &str) {
-    let body = l.trim_start_matches(' ');
-    (&l[..l.len() - body.len()], body)
-}
-
 /// Styles a wrapped line in `base`, turning `code` spans into the literal style and dropping
 /// their backticks; `in_code` carries an open span over to the next line.
 fn inline(text: &str, base: Style, in_code: &mut bool) -> String {
-    let mut out = String::new();
-    let mut run = String::new();
-    for c in text.chars() {
-        if c == '`' {
-            out.push_str(&style::paint(current(base, *in_code), &run));
-            run.clear();
+    let mut out = String::with_capacity(text.len());
+    for (i, run) in text.split('`').enumerate() {
+        if i > 0 {
             *in_code = !*in_code;
+        }
+        let style = current(base, *in_code);
+        if style == Style::new() {
+            out.push_str(run);
         } else {
-            run.push(c);
+            out.push_str(&style::paint(style, run));
         }
     }
-    out.push_str(&style::paint(current(base, *in_code), &run));
     out
 }
 
@@ -230,7 +227,7 @@ mod tests {
         let mut doc = Doc::new();
         doc.paragraph("委中委中委中委中委中委中");
         for l in plain(&doc, 12).lines() {
-            assert!(display_width(l) <= 12, "{l:?}");
+            assert!(wrap::width(l) <= 12, "{l:?}");
         }
     }
 
@@ -281,7 +278,7 @@ mod tests {
         doc.push(Block::Numbered(vec![text.to_owned()]));
         for width in [20, 33, 80] {
             for l in plain(&doc, width).lines() {
-                assert!(display_width(l) <= width, "{width}: {l:?}");
+                assert!(wrap::width(l) <= width, "{width}: {l:?}");
             }
         }
     }

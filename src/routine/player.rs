@@ -4,13 +4,11 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use textwrap::core::display_width;
-
 use super::clock::{Events, Key};
 use super::countdown::{FINAL_SECONDS, progress};
 use super::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::page;
-use crate::render::{Doc, style, text};
+use crate::render::{Doc, style, text, wrap};
 
 /// How the run is shown.
 #[derive(Debug, Clone, Copy)]
@@ -240,7 +238,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         let room = self
             .options
             .width
-            .saturating_sub(display_width(label) + display_width(&seconds) + 10);
+            .saturating_sub(wrap::width(label) + wrap::width(&seconds) + 10);
         let cells = room.min(24);
         let p = progress(total, elapsed, cells);
         let near_end = matches!(phase.action, Action::Hold { .. })

@@ -1,0 +1,178 @@
+//! Line breaking by display width: at spaces, between Chinese characters (never before closing
+//! punctuation or after opening punctuation), and inside a word only when it is longer than a
+//! whole line. Wide characters count two columns.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns `text` takes in a terminal.
+pub fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        UnicodeWidthStr::width(text)
+    }
+}
+
+/// The lines of `text`, hard line breaks kept: the first line at most `first` columns wide, the
+/// others at most `rest`.
+pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for hard in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for (space, token) in tokens(hard) {
+            let limit = if lines.is_empty() { first } else { rest }.max(1);
+            let w = width(token);
+            let gap = usize::from(space && !line.is_empty());
+            if !line.is_empty() && used + gap + w > limit {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            } else if gap == 1 {
+                line.push(' ');
+                used += 1;
+            }
+            let limit = if lines.is_empty() { first } else { rest }.max(1);
+            if used + w <= limit {
+                line.push_str(token);
+                used += w;
+                continue;
+            }
+            // Longer than a whole line: broken where it must be.
+            for c in token.chars() {
+                let cw = c.width().unwrap_or(0);
+                let limit = if lines.is_empty() { first } else { rest }.max(1);
+                if !line.is_empty() && used + cw > limit {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wide characters (Chinese) may be broken between.
+fn breakable(c: char) -> bool {
+    c.width() == Some(2)
+}
+
+/// Punctuation that must not begin a line.
+fn closing(c: char) -> bool {
+    "，。、；：！？）」』》〉】”’…—·%".contains(c)
+}
+
+/// Punctuation that must not end a line.
+fn opening(c: char) -> bool {
+    "（「『《〈【“‘".contains(c)
+}
+
+/// The unbreakable pieces of a line, each with whether a space came before it.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut space = false;
+    // The token ends after this character unless the next one must stay with it.
+    let mut glue = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                tokens.push((space, &text[s..i]));
+            }
+            space = true;
+            glue = false;
+            continue;
+        }
+        if c.is_ascii() && !glue {
+            match start {
+                Some(s) if ends_wide(&text[s..i]) => {
+                    tokens.push((space, &text[s..i]));
+                    space = false;
+                    start = Some(i);
+                }
+                Some(_) => {}
+                None => start = Some(i),
+            }
+            continue;
+        }
+        let wide = breakable(c);
+        match start {
+            // A break is allowed before a wide character, or after one, unless punctuation
+            // forbids it.
+            Some(s) if !glue && !closing(c) && (wide || ends_wide(&text[s..i])) => {
+                tokens.push((space, &text[s..i]));
+                space = false;
+                start = Some(i);
+            }
+            Some(_) => {}
+            None => start = Some(i),
+        }
+        glue = opening(c);
+    }
+    if let Some(s) = start {
+        tokens.push((space, &text[s..]));
+    }
+    tokens
+}
+
+fn ends_wide(token: &str) -> bool {
+    !token.as_bytes().last().is_some_and(u8::is_ascii)
+        && token.chars().next_back().is_some_and(breakable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces() {
+        assert_eq!(
+            wrap("Sit with the soles of your feet together", 15, 15),
+            ["Sit with the", "soles of your", "feet together"]
+        );
+        assert_eq!(wrap("one two", 3, 10), ["one", "two"]);
+        assert_eq!(wrap("", 10, 10), [""]);
+        assert_eq!(wrap("a\nb c", 10, 10), ["a", "b c"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_broken_and_hyphens_are_kept() {
+        assert_eq!(wrap("abcdefghij", 4, 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a well-kept crate", 9, 9), ["a", "well-kept", "crate"]);
+    }
+
+    #[test]
+    fn chinese_breaks_between_characters_by_width() {
+        let lines = wrap("委中穴位于膝盖后面的横纹中点。", 10, 10);
+        assert_eq!(lines, ["委中穴位于", "膝盖后面的", "横纹中点。"]);
+        for line in &lines {
+            assert!(width(line) <= 10);
+        }
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line_nor_opening_ends_one() {
+        assert_eq!(wrap("一二三四，五", 8, 8), ["一二三", "四，五"]);
+        assert_eq!(wrap("一二三「四」", 8, 8), ["一二三", "「四」"]);
+    }
+
+    #[test]
+    fn english_words_in_chinese_stay_whole() {
+        assert_eq!(
+            wrap("运行 weizhong routine 开始", 12, 12),
+            ["运行", "weizhong", "routine 开始"]
+        );
+        for lines in [
+            wrap("每侧10秒，重复3次", 8, 8),
+            wrap("每侧10秒，重复3次", 5, 5),
+        ] {
+            assert!(
+                lines.iter().all(|l| width(l) <= 8 && !l.starts_with('，')),
+                "{lines:?}"
+            );
+            assert!(lines.iter().any(|l| l.contains("10")), "{lines:?}");
+        }
+    }
+}
