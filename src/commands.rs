@@ -302,8 +302,7 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
         };
         name.cloned().unwrap_or_else(|| record.id.clone())
     };
-    let practice =
-        history::Practice::new(&history.records, jiff::ZonedDateTime::now().date(), days);
+    let practice = history::Practice::new(&history.records, history::LocalTime::now().date, days);
     show.page(&practice, || page::log(&practice, &name_of))
 }
 

@@ -1,7 +1,7 @@
 //! One page per reading command, built from the content model as a [`Doc`].
 
 use crate::content::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
-use crate::history::{Practice, Record};
+use crate::history::{Date, Practice, Record};
 use crate::render::{Block, Doc, duration};
 use crate::routine::player::Ending;
 use crate::routine::{Action, Phase, Plan, Side, StretchPlan};
@@ -251,20 +251,35 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
     doc
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
 /// "25 Nov" from "2026-11-25".
 fn day_month(date: &str) -> String {
-    date.parse::<jiff::civil::Date>()
-        .map_or_else(|_| date.to_owned(), |d| d.strftime("%-d %b").to_string())
+    date.parse::<Date>().map_or_else(
+        |()| date.to_owned(),
+        |d| {
+            let (_, month, day) = d.parts();
+            format!("{day} {}", MONTHS[month as usize - 1])
+        },
+    )
 }
 
 /// "Wed 25 Nov 21:30" from a record's time, as written.
 fn when(at: &str) -> String {
-    at.get(..19)
-        .and_then(|t| t.parse::<jiff::civil::DateTime>().ok())
-        .map_or_else(
-            || at.to_owned(),
-            |t| t.strftime("%a %-d %b %H:%M").to_string(),
-        )
+    match (
+        at.get(..10).and_then(|d| d.parse::<Date>().ok()),
+        at.get(11..16),
+    ) {
+        (Some(date), Some(time)) => {
+            let (_, month, day) = date.parts();
+            let weekday = WEEKDAYS[date.weekday() as usize];
+            format!("{weekday} {day} {} {time}", MONTHS[month as usize - 1])
+        }
+        _ => at.to_owned(),
+    }
 }
 
 /// A user's own item is marked as theirs wherever it is listed.

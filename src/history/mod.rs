@@ -1,5 +1,6 @@
 //! The practice log: one JSON line per session in `history.jsonl`, appended and never rewritten.
 
+pub mod date;
 pub mod streak;
 
 use std::fs::OpenOptions;
@@ -7,6 +8,8 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use date::{Date, LocalTime};
 
 use crate::routine::player::{Ending, Summary};
 
@@ -41,9 +44,8 @@ pub struct Record {
 impl Record {
     /// A record of a session that ended now.
     pub fn now(kind: Kind, id: &str, summary: &Summary) -> Self {
-        let now = jiff::ZonedDateTime::now();
         Self {
-            at: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            at: LocalTime::now().rfc3339(),
             kind,
             id: id.to_owned(),
             completed: summary.completed.clone(),
@@ -54,7 +56,7 @@ impl Record {
     }
 
     /// The local date the session was on, as it was written.
-    pub fn date(&self) -> Option<jiff::civil::Date> {
+    pub fn date(&self) -> Option<Date> {
         self.at.get(..10)?.parse().ok()
     }
 }
@@ -95,8 +97,8 @@ pub struct Day {
 const RECENT: usize = 5;
 
 impl Practice {
-    pub fn new(records: &[Record], today: jiff::civil::Date, days: u32) -> Self {
-        let dates: Vec<jiff::civil::Date> = records.iter().filter_map(Record::date).collect();
+    pub fn new(records: &[Record], today: Date, days: u32) -> Self {
+        let dates: Vec<Date> = records.iter().filter_map(Record::date).collect();
         let streaks = streak::streaks(&dates, today);
         Self {
             days: streak::last_days(&dates, today, days)
@@ -173,7 +175,7 @@ mod tests {
     #[test]
     fn the_date_is_the_local_one_written() {
         let date = record("2026-03-29T00:30:00+02:00").date().unwrap();
-        assert_eq!(date, jiff::civil::date(2026, 3, 29));
+        assert_eq!(date, Date::new(2026, 3, 29).unwrap());
         assert_eq!(record("yesterday").date(), None);
     }
 

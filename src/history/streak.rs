@@ -1,7 +1,7 @@
 //! Streaks and the last days, from the dates sessions were on. Pure, on civil dates, so month
 //! ends and daylight-saving changes are nothing special.
 
-use jiff::civil::Date;
+use super::date::Date;
 
 /// The days practised, counted back from `today`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,15 +21,14 @@ pub fn streaks(dates: &[Date], today: Date) -> Streaks {
     let mut previous: Option<Date> = None;
     for &day in &days {
         run = match previous {
-            Some(p) if p.tomorrow().ok() == Some(day) => run + 1,
+            Some(p) if p.next() == day => run + 1,
             _ => 1,
         };
         longest = longest.max(run);
         previous = Some(day);
     }
-    let yesterday = today.yesterday().ok();
     let current = match previous {
-        Some(last) if last == today || Some(last) == yesterday => run,
+        Some(last) if last == today || last == today.previous() => run,
         _ => 0,
     };
     Streaks { current, longest }
@@ -41,10 +40,7 @@ pub fn last_days(dates: &[Date], today: Date, days: u32) -> Vec<(Date, usize)> {
     let mut day = today;
     for _ in 0..days {
         out.push((day, dates.iter().filter(|d| **d == day).count()));
-        match day.yesterday() {
-            Ok(before) => day = before,
-            Err(_) => break,
-        }
+        day = day.previous();
     }
     out.reverse();
     out
@@ -53,9 +49,12 @@ pub fn last_days(dates: &[Date], today: Date, days: u32) -> Vec<(Date, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
 
-    fn streaks_of(dates: &[(i16, i8, i8)], today: (i16, i8, i8)) -> (u32, u32) {
+    fn date(y: i64, m: u32, d: u32) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    fn streaks_of(dates: &[(i64, u32, u32)], today: (i64, u32, u32)) -> (u32, u32) {
         let dates: Vec<Date> = dates.iter().map(|&(y, m, d)| date(y, m, d)).collect();
         let s = streaks(&dates, date(today.0, today.1, today.2));
         (s.current, s.longest)
