@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
-use crate::render::style::{ERROR, LITERAL, MARKER, TIP, paint};
+use crate::render::style::{ERROR, MARKER, TIP, paint};
+use crate::render::wrap;
+use crate::ui::{fill, ui};
 
 /// What checking found.
 pub struct Report {
@@ -14,7 +16,11 @@ pub struct Report {
 }
 
 /// Checks `paths` (files or folders), or the user's content folder when there are none.
-pub fn check(paths: &[PathBuf], default_root: Option<&Path>) -> Result<Report, ContentError> {
+pub fn check(
+    paths: &[PathBuf],
+    default_root: Option<&Path>,
+    width: usize,
+) -> Result<Report, ContentError> {
     let mut problems: Vec<ContentError> = Vec::new();
     let mut user = UserFiles::default();
     let mut others = 0;
@@ -23,9 +29,12 @@ pub fn check(paths: &[PathBuf], default_root: Option<&Path>) -> Result<Report, C
             Some(root) if root.is_dir() => vec![root.to_owned()],
             Some(root) => {
                 return Ok(Report {
-                    text: format!(
-                        "No content folder at {} yet, so nothing to check.\n",
-                        paint(LITERAL, &root.display().to_string())
+                    text: wrapped(
+                        &fill(
+                            &ui().no_content_folder,
+                            &[("dir", &root.display().to_string())],
+                        ),
+                        width,
                     ),
                     ok: true,
                 });
@@ -42,18 +51,18 @@ pub fn check(paths: &[PathBuf], default_root: Option<&Path>) -> Result<Report, C
                 others += 1;
                 problems.push(ContentError::file(
                     &stray.display().to_string(),
-                    format!("weizhong reads .toml files only inside {}", folder_list()),
+                    fill(&ui().only_inside_folders, &[("folders", &folder_list())]),
                 ));
             }
             user.roots.push(path);
         } else if !path.exists() {
             others += 1;
-            problems.push(ContentError::file(&name, "no such file or folder"));
+            problems.push(ContentError::file(&name, &ui().no_such_path));
         } else if folder_of(&path).is_none() {
             others += 1;
             problems.push(ContentError::file(
                 &name,
-                format!("weizhong reads it only inside {}", folder_list()),
+                fill(&ui().only_inside, &[("folders", &folder_list())]),
             ));
         } else {
             user.files.push(path);
@@ -66,7 +75,7 @@ pub fn check(paths: &[PathBuf], default_root: Option<&Path>) -> Result<Report, C
     library.routines(&stretches)?;
     problems.extend(library.take_warnings());
     let files = library.user_files_read().len() + others;
-    Ok(report(&problems, files))
+    Ok(report(&problems, files, width))
 }
 
 fn folder_list() -> String {
@@ -86,10 +95,22 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn report(problems: &[ContentError], files: usize) -> Report {
+/// `text` wrapped at `width`, each line ended.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut text = wrap::wrap(text, width, width).join("\n");
+    text.push('\n');
+    text
+}
+
+fn report(problems: &[ContentError], files: usize, width: usize) -> Report {
     let mut text = String::new();
     for problem in problems {
-        let _ = writeln!(text, "{} {problem}", paint(ERROR, "error:"));
+        let _ = writeln!(
+            text,
+            "{}{}{problem}",
+            paint(ERROR, &ui().error),
+            ui().after_prefix
+        );
         if let Some((line, underline)) = &problem.snippet {
             let (line, column, underline) = window(line, problem.column, *underline);
             let number = problem.line.to_string();
@@ -106,19 +127,30 @@ fn report(problems: &[ContentError], files: usize) -> Report {
         }
         text.push('\n');
     }
-    let noun = |n: usize| if n == 1 { "file" } else { "files" };
+    let ui = ui();
     let ok = problems.is_empty();
-    if ok {
-        let _ = writeln!(text, "{} {files} {} OK", paint(TIP, "✓"), noun(files));
-    } else {
-        let bad = problems.len();
-        let _ = writeln!(
-            text,
-            "{bad} of {files} {} {} problems",
-            noun(files),
-            if bad == 1 { "has" } else { "have" }
-        );
-    }
+    let bad = problems.len();
+    let summary = match (ok, files, bad) {
+        (true, 1, _) => format!(
+            "{} {}",
+            paint(TIP, "✓"),
+            fill(&ui.files_ok_one, &[("n", &1)])
+        ),
+        (true, n, _) => format!(
+            "{} {}",
+            paint(TIP, "✓"),
+            fill(&ui.files_ok_many, &[("n", &n)])
+        ),
+        (false, n, bad) => {
+            let template = match (n, bad) {
+                (1, _) => &ui.files_bad_one,
+                (_, 1) => &ui.files_bad_many_one,
+                _ => &ui.files_bad_many,
+            };
+            fill(template, &[("bad", &bad), ("n", &n)])
+        }
+    };
+    text.push_str(&wrapped(&summary, width));
     Report { text, ok }
 }
 

@@ -53,6 +53,10 @@ pub struct Global {
     )]
     pub format: Format,
 
+    /// The language of the guide [default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese]
+    #[arg(long = "lang", value_name = "LANG", global = true)]
+    pub lang: Option<crate::ui::Lang>,
+
     /// Read your own stretches, routines, causes and relief from this folder [default:
     /// $WEIZHONG_CONTENT, else $XDG_CONFIG_HOME/weizhong or ~/.config/weizhong]
     #[arg(long = "content", value_name = "DIR", global = true)]

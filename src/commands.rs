@@ -18,6 +18,7 @@ use crate::paths;
 use crate::render::{self, Doc, json};
 use crate::routine::{Plan, StretchPlan, player, terminal};
 use crate::shell;
+use crate::ui::{fill, ui};
 
 /// The routine run when none is named.
 const DEFAULT_ROUTINE: &str = "before-bed";
@@ -51,16 +52,14 @@ pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
     let roots = match &content_dir(cli) {
         Some(dir) if dir.is_dir() => vec![dir.clone()],
         Some(dir) => {
-            let what = if dir.exists() {
-                "is not a folder"
+            let template = if dir.exists() {
+                &ui().content_not_folder
             } else {
-                "does not exist"
+                &ui().content_missing
             };
             return Err(Error::Usage {
-                message: format!("the content folder {} {what}", dir.display()),
-                tip: "give --content (or WEIZHONG_CONTENT) a folder holding causes/, stretches/, \
-                      relief/ or routines/"
-                    .into(),
+                message: fill(template, &[("dir", &dir.display())]),
+                tip: ui().content_tip.clone(),
             });
         }
         None => paths::config_dir()
@@ -100,7 +99,7 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
         }
         Some(Command::Causes { name: Some(name) }) => {
             let causes = library.causes()?;
-            let cause = one(&causes, name)?;
+            let cause = one(&causes, name, || library.in_chinese().causes())?;
             show.page(cause, || page::cause(cause))?;
         }
         Some(Command::Stretch { name: None, .. }) => {
@@ -115,7 +114,8 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
             run,
         }) => {
             let stretches = library.stretches()?;
-            let plan = StretchPlan::new(one(&stretches, name)?);
+            let plan =
+                StretchPlan::new(one(&stretches, name, || library.in_chinese().stretches())?);
             if *guide {
                 let single = Plan::single(plan.stretch);
                 return guide_plan(&single, history::Kind::Stretch, run, &show);
@@ -128,7 +128,7 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
         }
         Some(Command::Relief { name: Some(name) }) => {
             let relief = library.relief()?;
-            let one = one(&relief, name)?;
+            let one = one(&relief, name, || library.in_chinese().relief())?;
             show.page(one, || page::relief(one))?;
         }
         Some(Command::Safety) => {
@@ -139,11 +139,15 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
         Some(Command::Routine { name, run, .. }) => {
             let stretches = library.stretches()?;
             let routines = library.routines(&stretches)?;
-            let routine = one(&routines, name.as_deref().unwrap_or(DEFAULT_ROUTINE))?;
+            let name = name.as_deref().unwrap_or(DEFAULT_ROUTINE);
+            let routine = one(&routines, name, || {
+                let chinese = library.in_chinese();
+                chinese.routines(&chinese.stretches()?)
+            })?;
             let plan = Plan::routine(routine, &stretches);
             return guide_plan(&plan, history::Kind::Routine, run, &show);
         }
-        Some(Command::Check { paths }) => return check(cli, paths),
+        Some(Command::Check { paths }) => return check(cli, paths, show.width),
         Some(Command::Log { days }) => log(library, *days, &show)?,
         Some(Command::Completions { shell }) => {
             let script = shell::completions(*shell, command, library)?;
@@ -160,14 +164,14 @@ fn overview(command: &clap::Command, library: &Library, show: &Show) -> Result<(
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| {
-            let about = c.get_about().map(ToString::to_string).unwrap_or_default();
+            let about = ui().command.about(c.get_name()).map_or_else(
+                || c.get_about().map(ToString::to_string).unwrap_or_default(),
+                str::to_owned,
+            );
             (c.get_name().to_owned(), about)
         })
         .collect();
-    let title = command
-        .get_about()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let title = ui().overview_title.clone();
     let safety = library.safety()?;
     let data = json::Overview {
         title: &title,
@@ -200,9 +204,9 @@ fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
 }
 
 /// `weizhong check`: exit 1 when any file has a problem.
-fn check(cli: &Cli, paths: &[PathBuf]) -> Result<ExitCode, Error> {
+fn check(cli: &Cli, paths: &[PathBuf], width: usize) -> Result<ExitCode, Error> {
     let root = content_dir(cli).or_else(paths::config_dir);
-    let report = check::check(paths, root.as_deref())?;
+    let report = check::check(paths, root.as_deref(), width)?;
     output::print(&report.text)?;
     Ok(if report.ok {
         ExitCode::SUCCESS
@@ -224,9 +228,9 @@ fn guide_plan(
         return Ok(ExitCode::SUCCESS);
     }
     let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
-        .map_err(|message| Error::Usage {
-            message,
-            tip: "unset it to run in real time".into(),
+        .map_err(|value| Error::Usage {
+            message: fill(&ui().time_scale_bad, &[("value", &value)]),
+            tip: ui().time_scale_tip.clone(),
         })?;
     let options = player::Options {
         wait_for_enter: !run.no_wait,
@@ -249,15 +253,14 @@ fn guide_plan(
 /// done.
 fn note(record: &history::Record) {
     let Some(dir) = paths::data_dir() else {
-        output::eprint(&error::warning_line(
-            "this session was not noted in the log: neither XDG_DATA_HOME nor HOME is set",
-        ));
+        output::eprint(&error::warning_line(&ui().not_noted_no_home));
         return;
     };
     if let Err(e) = history::append(&dir, record) {
-        output::eprint(&error::warning_line(&format!(
-            "this session was not noted in {}: {e}",
-            dir.join(history::FILE_NAME).display()
+        let path = dir.join(history::FILE_NAME);
+        output::eprint(&error::warning_line(&fill(
+            &ui().not_noted,
+            &[("path", &path.display()), ("problem", &e)],
         )));
     }
 }
@@ -278,15 +281,15 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
     if let Some(path) = &path {
         const SHOWN: usize = 3;
         for line in history.bad_lines.iter().take(SHOWN) {
-            output::eprint(&error::warning_line(&format!(
-                "skipped line {line} of {}: it is not a session record",
-                path.display()
+            output::eprint(&error::warning_line(&fill(
+                &ui().skipped_line,
+                &[("line", line), ("path", &path.display())],
             )));
         }
         if history.bad_lines.len() > SHOWN {
-            output::eprint(&error::warning_line(&format!(
-                "skipped {} more lines that are not session records",
-                history.bad_lines.len() - SHOWN
+            output::eprint(&error::warning_line(&fill(
+                &ui().skipped_more_lines,
+                &[("n", &(history.bad_lines.len() - SHOWN))],
             )));
         }
     }
@@ -307,6 +310,22 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
 }
 
 /// The item `name` means, or a lookup error.
-fn one<'a, T: Named>(items: &'a [T], name: &str) -> Result<&'a T, Error> {
-    Ok(find(items, name)?)
+/// Chinese names match in English too: a name that is not ASCII and matches nothing is looked up
+/// among the `chinese` items, and the item with the same id is the one meant.
+fn one<'a, T: Named>(
+    items: &'a [T],
+    name: &str,
+    chinese: impl FnOnce() -> Result<Vec<T>, crate::content::ContentError>,
+) -> Result<&'a T, Error> {
+    find(items, name).or_else(|e| {
+        if name.is_ascii() || crate::ui::lang() == crate::ui::Lang::Zh {
+            return Err(e.into());
+        }
+        let twins = chinese()?;
+        let twin = find(&twins, name).map_err(|_| e.clone())?;
+        items
+            .iter()
+            .find(|i| i.id() == twin.id())
+            .ok_or_else(|| e.into())
+    })
 }

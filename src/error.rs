@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::io;
 use std::process::ExitCode;
 
-use crate::content::{ContentError, Lookup};
+use crate::content::{ContentError, Kind, Lookup};
 use crate::render::style::{ERROR, LITERAL, TIP, WARN, paint};
+use crate::ui::{fill, ui};
 
 #[derive(Debug)]
 pub enum Error {
@@ -55,66 +56,88 @@ impl Error {
 
     /// The message for stderr, styled: an `error:` line and any `tip:` lines.
     pub fn report(&self) -> String {
-        let error = paint(ERROR, "error:");
-        let tip = paint(TIP, "tip:");
+        let ui = ui();
+        let error = paint(ERROR, &ui.error);
+        let tip = paint(TIP, &ui.tip);
         let mut out = String::new();
-        let _ = match self {
+        let mut line = |prefix: &str, text: String| {
+            let _ = writeln!(out, "{prefix}{}{text}", ui.after_prefix);
+        };
+        match self {
             Error::Lookup(Lookup::Unknown {
                 kind,
                 name,
                 suggestion,
                 ids,
             }) => {
-                let _ = writeln!(
-                    out,
-                    "{error} no {} named '{}'",
-                    kind.singular(),
-                    shown(name)
+                let (kind, kinds) = kind_words(*kind);
+                line(
+                    &error,
+                    fill(&ui.no_such_name, &[("kind", &kind), ("name", &shown(name))]),
                 );
                 if let Some(suggestion) = suggestion {
-                    let _ = writeln!(out, "{tip} did you mean '{}'?", paint(LITERAL, suggestion));
+                    let name = paint(LITERAL, suggestion);
+                    line(&tip, fill(&ui.did_you_mean, &[("name", &name)]));
                 }
-                writeln!(out, "{tip} the {} are: {}", kind.plural(), list(ids))
+                line(
+                    &tip,
+                    fill(&ui.names_are, &[("kinds", &kinds), ("list", &list(ids))]),
+                );
             }
             Error::Lookup(Lookup::Ambiguous {
                 kind,
                 name,
                 matches,
             }) => {
-                let _ = writeln!(
-                    out,
-                    "{error} '{}' could be more than one {}",
-                    shown(name),
-                    kind.singular()
+                let (kind, _) = kind_words(*kind);
+                line(
+                    &error,
+                    fill(&ui.ambiguous, &[("name", &shown(name)), ("kind", &kind)]),
                 );
-                writeln!(out, "{tip} type more of the name: {}", list(matches))
+                line(&tip, fill(&ui.type_more, &[("list", &list(matches))]));
             }
             Error::Usage { message, tip: hint } => {
-                let _ = writeln!(out, "{error} {message}");
-                writeln!(out, "{tip} {hint}")
+                line(&error, message.clone());
+                line(&tip, hint.clone());
             }
-            Error::Content(e) => {
-                writeln!(out, "{error} the built-in content is broken: {e}")
-            }
-            Error::Read { path, error: e } => writeln!(out, "{error} could not read {path}: {e}"),
-            Error::Write(e) => writeln!(out, "{error} could not write the output: {e}"),
-        };
+            Error::Content(e) => line(&error, fill(&ui.content_broken, &[("problem", e)])),
+            Error::Read { path, error: e } => line(
+                &error,
+                fill(&ui.could_not_read, &[("path", path), ("problem", e)]),
+            ),
+            Error::Write(e) => line(&error, fill(&ui.could_not_write, &[("problem", e)])),
+        }
         out
+    }
+}
+
+/// The words for a kind of item: one, and several.
+fn kind_words(kind: Kind) -> (&'static str, &'static str) {
+    let ui = ui();
+    match kind {
+        Kind::Cause => (&ui.kind_cause, &ui.kinds_cause),
+        Kind::Stretch => (&ui.kind_stretch, &ui.kinds_stretch),
+        Kind::Relief => (&ui.kind_relief, &ui.kinds_relief),
+        Kind::Routine => (&ui.kind_routine, &ui.kinds_routine),
     }
 }
 
 /// One warning line for stderr.
 pub fn warning_line(message: &str) -> String {
-    format!("{} {message}\n", paint(WARN, "warning:"))
+    format!(
+        "{}{}{message}\n",
+        paint(WARN, &ui().warning),
+        ui().after_prefix
+    )
 }
 
 /// One line on stderr for a user's file that was skipped.
 pub fn warning(problem: &ContentError) -> String {
-    format!(
-        "{} skipped {problem} ({} shows more)\n",
-        paint(WARN, "warning:"),
-        paint(LITERAL, "weizhong check")
-    )
+    let check = paint(LITERAL, "weizhong check");
+    warning_line(&fill(
+        &ui().skipped_file,
+        &[("problem", problem), ("check", &check)],
+    ))
 }
 
 fn list(ids: &[String]) -> String {

@@ -17,6 +17,7 @@ mod paths;
 mod render;
 mod routine;
 mod shell;
+mod ui;
 
 use std::process::ExitCode;
 
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
             return clap_exit(&e);
         }
     }
+    ui::set_lang(cli.global.lang.unwrap_or_else(ui::Lang::from_env));
     let result = commands::user_files(&cli).and_then(|user| {
         let library = Library::with_user(user);
         let result = commands::run(&cli, &command, &library);

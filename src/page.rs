@@ -1,15 +1,17 @@
-//! One page per reading command, built from the content model as a [`Doc`].
+//! One page per reading command, built from the content model as a [`Doc`], in the words of
+//! the chosen language.
 
 use crate::content::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
 use crate::history::{Date, Practice, Record};
 use crate::render::{Block, Doc, duration};
 use crate::routine::player::Ending;
 use crate::routine::{Action, Phase, Plan, Side, StretchPlan};
+use crate::ui::{fill, nth, ui};
 
 /// `weizhong` alone: what this is, the commands, the safety note.
 pub fn overview(title: &str, commands: &[(String, String)], safety: &Safety) -> Doc {
     let mut doc = Doc::new();
-    doc.title(title, None).heading("Commands");
+    doc.title(title, None).heading(&ui().commands);
     doc.push(Block::Fields(commands.to_vec()));
     doc.push(Block::Warning(safety.note.clone()));
     doc
@@ -36,19 +38,20 @@ pub fn causes(causes: &[Cause]) -> Doc {
 }
 
 pub fn cause(cause: &Cause) -> Doc {
+    let ui = ui();
     let mut doc = Doc::new();
     doc.title(
         format!("1.{} {}", cause.order, marked(&cause.name, cause.origin)),
         None,
     )
     .paragraph(&cause.summary)
-    .heading("What happens in the body")
+    .heading(&ui.what_happens)
     .paragraph(&cause.in_the_body)
-    .bullet_section("What helps", &cause.helps)
-    .heading("When heat and massage are wrong");
+    .bullet_section(&ui.what_helps, &cause.helps)
+    .heading(&ui.heat_wrong);
     doc.push(Block::Warning(cause.not_when.clone()));
     if let Some(evidence) = &cause.evidence {
-        doc.heading("How good is the evidence").paragraph(evidence);
+        doc.heading(&ui.evidence).paragraph(evidence);
     }
     doc.sources(&cause.sources);
     doc
@@ -56,8 +59,9 @@ pub fn cause(cause: &Cause) -> Doc {
 
 /// The stretches as a table: hold × reps, sides and time.
 pub fn stretches(plans: &[StretchPlan]) -> Doc {
-    let header = ["Stretch", "Hold", "Sides", "Time"]
-        .map(String::from)
+    let ui = ui();
+    let header = [&ui.col_stretch, &ui.col_hold, &ui.col_sides, &ui.col_time]
+        .map(String::clone)
         .to_vec();
     let rows = plans
         .iter()
@@ -65,58 +69,63 @@ pub fn stretches(plans: &[StretchPlan]) -> Doc {
             let s = plan.stretch;
             vec![
                 format!("{}  {}", s.order, marked(&s.name, s.origin)),
-                format!("{} s × {}", s.hold_seconds, s.reps),
-                sides(s).to_owned(),
+                fill(
+                    &ui.hold_reps,
+                    &[("hold", &s.hold_seconds), ("reps", &s.reps)],
+                ),
+                if s.each_side {
+                    &ui.each_side
+                } else {
+                    &ui.both_at_once
+                }
+                .clone(),
                 duration(plan.seconds()),
             ]
         })
         .collect();
     let total: u32 = plans.iter().map(StretchPlan::seconds).sum();
     let mut doc = Doc::new();
-    doc.title("Stretches", None);
+    doc.title(&ui.stretches_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph(format!(
-        "{} in all, with time to get ready and rest. `weizhong stretch NAME` shows one step by step.",
-        duration(total)
-    ));
+    doc.paragraph(fill(&ui.stretches_total, &[("time", &duration(total))]));
     doc
 }
 
-fn sides(stretch: &Stretch) -> &'static str {
-    if stretch.each_side {
-        "each side"
-    } else {
-        "both at once"
-    }
-}
-
 pub fn stretch(plan: &StretchPlan) -> Doc {
+    let ui = ui();
     let s = plan.stretch;
-    let mut doc = Doc::new();
-    let hold_text = if s.each_side {
-        format!("{}, left then right", hold(s))
+    let (hold_text, time) = if s.each_side {
+        (
+            fill(&ui.left_then_right, &[("hold", &hold(s))]),
+            &ui.time_in_all_each_side,
+        )
     } else {
-        hold(s)
+        (hold(s), &ui.time_in_all)
     };
+    let mut doc = Doc::new();
     doc.title(marked(&s.name, s.origin), None).paragraph(&s.why);
     doc.push(Block::Fields(vec![
-        ("Targets".into(), s.targets.clone()),
-        ("Hold".into(), hold_text),
-        ("Rest".into(), format!("{} s between holds", s.rest_seconds)),
+        (ui.targets.clone(), s.targets.clone()),
+        (ui.hold.clone(), hold_text),
         (
-            "Time".into(),
-            format!(
-                "{} in all, with {} s to get ready{}",
-                duration(plan.seconds()),
-                s.get_ready_seconds,
-                if s.each_side { " on each side" } else { "" }
+            ui.rest.clone(),
+            fill(&ui.rest_between, &[("rest", &s.rest_seconds)]),
+        ),
+        (
+            ui.time.clone(),
+            fill(
+                time,
+                &[
+                    ("time", &duration(plan.seconds())),
+                    ("ready", &s.get_ready_seconds),
+                ],
             ),
         ),
     ]));
-    doc.heading("Steps");
+    doc.heading(&ui.steps);
     doc.push(Block::Numbered(s.steps.clone()));
-    doc.bullet_section("Cues", &s.cues)
-        .bullet_section("Cautions", &s.cautions)
+    doc.bullet_section(&ui.cues, &s.cues)
+        .bullet_section(&ui.cautions, &s.cautions)
         .sources(&s.sources);
     doc
 }
@@ -127,24 +136,24 @@ pub fn reliefs(reliefs: &[Relief]) -> Doc {
 }
 
 pub fn relief(relief: &Relief) -> Doc {
+    let ui = ui();
     let mut doc = Doc::new();
     doc.title(marked(&relief.name, relief.origin), None)
         .paragraph(&relief.summary);
     doc.push(Block::Fields(vec![(
-        "How long".into(),
+        ui.how_long.clone(),
         relief.duration.clone(),
     )]));
-    doc.heading("How to do it");
+    doc.heading(&ui.how_to);
     doc.push(Block::Numbered(relief.steps.clone()));
-    doc.bullet_section("Safely", &relief.safety)
+    doc.bullet_section(&ui.safely, &relief.safety)
         .sources(&relief.sources);
     doc
 }
 
 pub fn safety(safety: &Safety) -> Doc {
     let mut doc = Doc::new();
-    doc.title("When to see a doctor", None)
-        .paragraph(&safety.intro);
+    doc.title(&ui().safety_title, None).paragraph(&safety.intro);
     for group in &safety.groups {
         doc.heading(&group.heading).bullets(&group.signs);
     }
@@ -155,9 +164,15 @@ pub fn safety(safety: &Safety) -> Doc {
 
 /// The routines as a table: id and name, stretches, time.
 pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
-    let header = ["Routine", "Name", "Stretches", "Time"]
-        .map(String::from)
-        .to_vec();
+    let ui = ui();
+    let header = [
+        &ui.col_routine,
+        &ui.col_name,
+        &ui.col_stretches,
+        &ui.col_time,
+    ]
+    .map(String::clone)
+    .to_vec();
     let rows = routines
         .iter()
         .zip(plans)
@@ -171,29 +186,29 @@ pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
         })
         .collect();
     let mut doc = Doc::new();
-    doc.title("Routines", None);
+    doc.title(&ui.routines_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph("`weizhong routine NAME` runs one.");
+    doc.paragraph(&ui.routines_hint);
     doc
 }
 
 /// `weizhong log`: a mark for each day, the streaks, the totals and the last sessions.
 pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
+    let ui = ui();
     let mut doc = Doc::new();
-    doc.title("Practice log", None);
+    doc.title(&ui.log_title, None);
     if practice.sessions == 0 {
-        doc.paragraph(
-            "No sessions yet. Run `weizhong routine` before bed: each session is noted here, \
-             and your streak grows with every day you stretch.",
-        );
+        doc.paragraph(&ui.log_empty);
         return doc;
     }
     if let (Some(first), Some(last)) = (practice.days.first(), practice.days.last()) {
-        doc.heading(format!(
-            "Last {} days · {} to {}",
-            practice.days.len(),
-            day_month(&first.date),
-            day_month(&last.date)
+        doc.heading(fill(
+            &ui.log_days,
+            &[
+                ("days", &practice.days.len()),
+                ("from", &day_month(&first.date)),
+                ("to", &day_month(&last.date)),
+            ],
         ));
         let marks: Vec<&str> = practice
             .days
@@ -202,30 +217,21 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
             .collect();
         doc.paragraph(marks.join(" "));
     }
-    let plural = |n: u32| if n == 1 { "day" } else { "days" };
+    let days = |n: u32| {
+        fill(
+            if n == 1 { &ui.day_one } else { &ui.day_many },
+            &[("n", &n)],
+        )
+    };
+    let seconds = u32::try_from(practice.seconds).unwrap_or(u32::MAX);
     doc.push(Block::Fields(vec![
+        (ui.current_streak.clone(), days(practice.current_streak)),
+        (ui.longest_streak.clone(), days(practice.longest_streak)),
         (
-            "Current streak".into(),
-            format!(
-                "{} {}",
-                practice.current_streak,
-                plural(practice.current_streak)
-            ),
-        ),
-        (
-            "Longest streak".into(),
-            format!(
-                "{} {}",
-                practice.longest_streak,
-                plural(practice.longest_streak)
-            ),
-        ),
-        (
-            "Sessions".into(),
-            format!(
-                "{}, {} in all",
-                practice.sessions,
-                duration(u32::try_from(practice.seconds).unwrap_or(u32::MAX))
+            ui.sessions.clone(),
+            fill(
+                &ui.sessions_value,
+                &[("n", &practice.sessions), ("time", &duration(seconds))],
             ),
         ),
     ]));
@@ -235,26 +241,24 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
         .map(|r| {
             let ending = match r.ending {
                 Ending::Finished => "",
-                Ending::Quit => " · stopped",
-                Ending::Interrupted => " · interrupted",
+                Ending::Quit => &ui.session_stopped,
+                Ending::Interrupted => &ui.session_interrupted,
             };
-            format!(
-                "{} · {} · {} of {}{ending}",
-                when(&r.at),
-                name_of(r),
-                r.completed.len(),
-                count_and_time(r.of, r.seconds)
-            )
+            let session = fill(
+                &ui.session,
+                &[
+                    ("when", &when(&r.at)),
+                    ("name", &name_of(r)),
+                    ("done", &r.completed.len()),
+                    ("count", &count_and_time(r.of, r.seconds)),
+                ],
+            );
+            format!("{session}{ending}")
         })
         .collect();
-    doc.heading("Last sessions").bullets(&recent);
+    doc.heading(&ui.last_sessions).bullets(&recent);
     doc
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// "25 Nov" from "2026-11-25".
 fn day_month(date: &str) -> String {
@@ -262,7 +266,8 @@ fn day_month(date: &str) -> String {
         |()| date.to_owned(),
         |d| {
             let (_, month, day) = d.parts();
-            format!("{day} {}", MONTHS[month as usize - 1])
+            let month = nth(&ui().months, month as usize - 1);
+            fill(&ui().day_month, &[("day", &day), ("month", &month)])
         },
     )
 }
@@ -275,8 +280,15 @@ fn when(at: &str) -> String {
     ) {
         (Some(date), Some(time)) => {
             let (_, month, day) = date.parts();
-            let weekday = WEEKDAYS[date.weekday() as usize];
-            format!("{weekday} {day} {} {time}", MONTHS[month as usize - 1])
+            fill(
+                &ui().when,
+                &[
+                    ("weekday", &nth(&ui().weekdays, date.weekday() as usize)),
+                    ("day", &day),
+                    ("month", &nth(&ui().months, month as usize - 1)),
+                    ("time", &time),
+                ],
+            )
         }
         _ => at.to_owned(),
     }
@@ -286,7 +298,7 @@ fn when(at: &str) -> String {
 fn marked(name: &str, origin: Origin) -> String {
     match origin {
         Origin::Builtin => name.to_owned(),
-        Origin::User => format!("{name} (yours)"),
+        Origin::User => fill(&ui().yours, &[("name", &name)]),
     }
 }
 
@@ -331,34 +343,52 @@ pub fn routine_sheet(plan: &Plan) -> Doc {
         doc.push(Block::Fields(timeline(&s.phases)));
     }
     if let Some(closing) = plan.closing {
-        doc.heading("Afterwards").paragraph(closing);
+        doc.heading(&ui().afterwards).paragraph(closing);
     }
     doc
 }
 
 /// A stretch as the timed run introduces it.
 pub fn stretch_header(plan: &StretchPlan, number: usize, of: usize) -> Doc {
+    let ui = ui();
     let mut doc = Doc::new();
-    doc.title(format!("{number} of {of} · {}", plan.stretch.name), None);
+    doc.title(
+        fill(
+            &ui.stretch_header,
+            &[("n", &number), ("of", &of), ("name", &plan.stretch.name)],
+        ),
+        None,
+    );
     doc.push(Block::Numbered(plan.stretch.steps.clone()));
-    doc.push(Block::Fields(vec![("Hold".into(), hold(plan.stretch))]));
+    doc.push(Block::Fields(vec![(ui.hold.clone(), hold(plan.stretch))]));
     doc
 }
 
 /// "3 stretches · 2 min 56 s"
 pub fn count_and_time(count: usize, seconds: u32) -> String {
-    let noun = if count == 1 { "stretch" } else { "stretches" };
-    format!("{count} {noun} · {}", duration(seconds))
+    let ui = ui();
+    let template = if count == 1 {
+        &ui.count_one
+    } else {
+        &ui.count_many
+    };
+    fill(template, &[("n", &count), ("time", &duration(seconds))])
 }
 
 fn hold(s: &Stretch) -> String {
-    let each = if s.each_side { " on each side" } else { "" };
-    format!("{} s × {}{each}", s.hold_seconds, s.reps)
+    let ui = ui();
+    let template = if s.each_side {
+        &ui.hold_reps_each_side
+    } else {
+        &ui.hold_reps
+    };
+    fill(template, &[("hold", &s.hold_seconds), ("reps", &s.reps)])
 }
 
 /// The phases told side by side: "get into position 5 s, then hold 10 s × 3, relaxing 5 s
 /// between". Everything in it is counted from the phases themselves.
 fn timeline(phases: &[Phase]) -> Vec<(String, String)> {
+    let ui = ui();
     let mut sides: Vec<(Option<Side>, Vec<&Phase>)> = Vec::new();
     for phase in phases {
         match sides.last_mut() {
@@ -378,53 +408,49 @@ fn timeline(phases: &[Phase]) -> Vec<(String, String)> {
             };
             let mut parts: Vec<String> = group
                 .iter()
-                .filter(|p| matches!(p.action, Action::GetReady | Action::SwitchSides))
-                .map(|p| format!("{} {} s", phase_name(p.action), p.seconds))
+                .filter_map(|p| {
+                    let phase = match p.action {
+                        Action::GetReady => &ui.phase_get_ready,
+                        Action::SwitchSides => &ui.phase_switch_sides,
+                        Action::Hold { .. } | Action::Rest => return None,
+                    };
+                    Some(fill(
+                        &ui.phase_seconds,
+                        &[("phase", phase), ("seconds", &p.seconds)],
+                    ))
+                })
                 .collect();
-            parts.push(format!(
-                "hold {}",
-                repeated(&seconds(|a| matches!(a, Action::Hold { .. })))
-            ));
+            let holds = repeated(&seconds(|a| matches!(a, Action::Hold { .. })));
+            parts.push(fill(&ui.timeline_hold, &[("seconds", &holds)]));
             match seconds(|a| a == Action::Rest).as_slice() {
                 [] => {}
                 [first, rest @ ..] if rest.iter().all(|s| s == first) => {
-                    parts.push(format!("relax {first} s between holds"));
+                    parts.push(fill(&ui.relax_between, &[("seconds", first)]));
                 }
-                rests => parts.push(format!("relax {}", repeated(rests))),
+                rests => parts.push(fill(&ui.relax_each, &[("seconds", &repeated(rests))])),
             }
-            (side_name(side).to_owned(), parts.join(", "))
+            let label = match side {
+                Some(Side::Left) => &ui.left_side,
+                Some(Side::Right) => &ui.right_side,
+                None => &ui.timing,
+            };
+            (label.clone(), parts.join(&ui.timeline_separator))
         })
         .collect()
 }
 
 /// "10 s × 3" when all are the same, else "10 s + 8 s".
 fn repeated(seconds: &[u32]) -> String {
+    let ui = ui();
     match seconds {
-        [first, rest @ ..] if rest.iter().all(|s| s == first) && !rest.is_empty() => {
-            format!("{first} s × {}", seconds.len())
-        }
+        [first, rest @ ..] if rest.iter().all(|s| s == first) && !rest.is_empty() => fill(
+            &ui.seconds_times,
+            &[("seconds", first), ("n", &seconds.len())],
+        ),
         _ => seconds
             .iter()
-            .map(|s| format!("{s} s"))
+            .map(|s| fill(&ui.seconds, &[("seconds", s)]))
             .collect::<Vec<_>>()
-            .join(" + "),
-    }
-}
-
-/// What a phase is called, in lower case.
-pub fn phase_name(action: Action) -> &'static str {
-    match action {
-        Action::GetReady => "get into position",
-        Action::SwitchSides => "switch sides",
-        Action::Hold { .. } => "hold",
-        Action::Rest => "relax",
-    }
-}
-
-pub fn side_name(side: Option<Side>) -> &'static str {
-    match side {
-        Some(Side::Left) => "Left side",
-        Some(Side::Right) => "Right side",
-        None => "Timing",
+            .join(&ui.plus),
     }
 }

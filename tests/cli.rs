@@ -4,6 +4,8 @@
 fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
+        // English, whatever the caller's locale.
+        .env("LC_ALL", "C")
         // A caller's own content must not change what the guide shows.
         .env("WEIZHONG_CONTENT", "")
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")

@@ -12,6 +12,7 @@ fn weizhong(args: &[&str]) -> Command {
     }
     command.env("NO_COLOR", "1");
     command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
+    command.env("LC_ALL", "C");
     command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
     command
 }

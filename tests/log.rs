@@ -23,6 +23,7 @@ fn command(data: &Path, args: &[&str]) -> Command {
         .env("XDG_DATA_HOME", data)
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
         .env("WEIZHONG_TIME_SCALE", "0")
         .env_remove("WEIZHONG_CONTENT");
     command

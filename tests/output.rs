@@ -17,6 +17,7 @@ fn weizhong(args: &[&str]) -> Command {
         command.env_remove(var);
     }
     command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
+    command.env("LC_ALL", "C");
     command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
     command
 }
@@ -154,15 +155,75 @@ fn very_long_names_are_cut_short_in_errors() {
 }
 
 #[test]
-fn every_line_fits_the_requested_width() {
-    for width in ["20", "40", "80"] {
-        for command in ["about", "causes", "stretch", "relief", "safety"] {
-            let out = run(&[command, "--width", width]);
-            let limit: usize = width.parse().unwrap();
-            for line in text(&out.stdout).lines() {
-                let columns = unicode_width::UnicodeWidthStr::width(line);
-                assert!(columns <= limit, "{command} --width {width}: {line:?}");
+fn every_line_fits_the_requested_width_in_both_languages() {
+    let commands: [&[&str]; 11] = [
+        &[],
+        &["about"],
+        &["causes"],
+        &["stretch"],
+        &["stretch", "spiral"],
+        &["relief"],
+        &["safety"],
+        &["routine"],
+        &["routine", "--list"],
+        &["log"],
+        &["check", "tests/fixtures/broken"],
+    ];
+    for lang in ["en", "zh"] {
+        for width in ["20", "40", "80"] {
+            for command in commands {
+                let args = [&["--lang", lang, "--width", width][..], command].concat();
+                let out = run(&args);
+                let limit: usize = width.parse().unwrap();
+                for line in text(&out.stdout).lines() {
+                    // weizhong check names files and shows their lines as they are.
+                    let quoted = ["tests/fixtures", " |"];
+                    if quoted.iter().any(|q| line.contains(q)) {
+                        continue;
+                    }
+                    let columns = unicode_width::UnicodeWidthStr::width(line);
+                    assert!(columns <= limit, "{args:?}: {line:?}");
+                }
             }
         }
     }
+}
+
+#[test]
+fn a_chinese_locale_gives_the_chinese_guide() {
+    let chinese = weizhong(&["causes"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        text(&chinese.stdout).starts_with("1.1 筋膜炎\n"),
+        "{}",
+        text(&chinese.stdout)
+    );
+    let messages = weizhong(&["causes"])
+        .env_remove("LC_ALL")
+        .env("LC_MESSAGES", "zh_TW.UTF-8")
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(text(&messages.stdout).starts_with("1.1 筋膜炎\n"));
+    for locale in ["en_US.UTF-8", "C", "POSIX", "", "fr_FR"] {
+        let out = weizhong(&["causes"])
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .output()
+            .unwrap();
+        assert!(
+            text(&out.stdout).starts_with("1.1 Fasciitis\n"),
+            "LANG={locale:?}"
+        );
+    }
+    let forced = weizhong(&["--lang", "en", "causes"])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(text(&forced.stdout).starts_with("1.1 Fasciitis\n"));
 }

@@ -37,6 +37,7 @@ fn routine(scale: &str, args: &[&str]) -> PtySession {
         .args(args)
         .env("WEIZHONG_TIME_SCALE", scale)
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
         .env_remove("WEIZHONG_CONTENT")
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         // Sessions are noted in a log of the tests' own.
@@ -96,6 +97,21 @@ fn q_quits_with_exit_0_and_a_guided_stretch_runs_the_same_way() {
     expect(&mut p, "rep 1 of 2 — hold");
     press(&mut p, "q");
     expect(&mut p, "Stopped: 0 of 1 stretch · ");
+    p.exp_eof().unwrap();
+    assert!(matches!(p.process().wait(), Ok(WaitStatus::Exited(_, 0))));
+}
+
+#[test]
+fn the_timed_run_speaks_chinese() {
+    let mut p = routine("0", &["--lang", "zh", "routine"]);
+    expect(&mut p, "3 个动作 · 2 分 56 秒");
+    expect(&mut p, "按回车键开始（按 q 退出）");
+    press(&mut p, "\r");
+    expect(&mut p, "第 1/3 个 · 螺旋扭转");
+    expect(&mut p, "换到右侧");
+    expect(&mut p, "蝴蝶式伸展 · 第 2/2 次 — 保持");
+    expect(&mut p, "完成：3/3 个动作 · 2 分 56 秒");
+    expect(&mut p, "weizhong relief foot-soak");
     p.exp_eof().unwrap();
     assert!(matches!(p.process().wait(), Ok(WaitStatus::Exited(_, 0))));
 }

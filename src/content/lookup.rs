@@ -11,26 +11,6 @@ pub enum Kind {
     Routine,
 }
 
-impl Kind {
-    pub fn singular(self) -> &'static str {
-        match self {
-            Kind::Cause => "cause",
-            Kind::Stretch => "stretch",
-            Kind::Relief => "relief",
-            Kind::Routine => "routine",
-        }
-    }
-
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Cause => "causes",
-            Kind::Stretch => "stretches",
-            Kind::Relief => "kinds of relief",
-            Kind::Routine => "routines",
-        }
-    }
-}
-
 /// An item the user can name.
 pub trait Named {
     const KIND: Kind;

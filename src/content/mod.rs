@@ -11,11 +11,33 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use serde::de::DeserializeOwned;
 
-pub use lookup::{Lookup, Named, find};
+use crate::ui::{Lang, Ui};
+
+pub use lookup::{Kind, Lookup, Named, find};
 pub use model::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
 pub use source::{ContentError, Source};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+/// Fields that only the English files hold: numbers and ids are the same in every language.
+pub const UNTRANSLATED: [&str; 7] = [
+    "order",
+    "hold_seconds",
+    "reps",
+    "each_side",
+    "rest_seconds",
+    "get_ready_seconds",
+    "stretches",
+];
+
+/// The words weizhong itself says, in `lang`.
+pub fn ui_words(lang: Lang) -> Result<Ui, ContentError> {
+    let name = format!("ui/{}.toml", lang.code());
+    let file = BUILTIN
+        .get_file(&name)
+        .ok_or_else(|| ContentError::file(&name, "missing file"))?;
+    Source::embedded(format!("content/{name}"), file.contents())?.parse()
+}
 
 /// The folders a user's content directory may hold, one per kind of item.
 pub const FOLDERS: [&str; 4] = ["causes", "stretches", "relief", "routines"];
@@ -32,6 +54,7 @@ pub struct UserFiles {
 /// warning; a broken built-in file is an error.
 pub struct Library {
     dir: &'static Dir<'static>,
+    lang: Lang,
     user: UserFiles,
     warnings: RefCell<Vec<ContentError>>,
     user_files_read: RefCell<Vec<PathBuf>>,
@@ -48,9 +71,18 @@ impl Library {
     pub fn with_user(user: UserFiles) -> Self {
         Self {
             dir: &BUILTIN,
+            lang: crate::ui::lang(),
             user,
             warnings: RefCell::new(Vec::new()),
             user_files_read: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The same content with its texts in Chinese, to find items by their Chinese names.
+    pub fn in_chinese(&self) -> Self {
+        Self {
+            lang: Lang::Zh,
+            ..Self::with_user(self.user.clone())
         }
     }
 
@@ -83,19 +115,46 @@ impl Library {
         Source::embedded(name, file.contents())
     }
 
-    /// The embedded files of one folder, sorted by name, with their ids.
-    fn embedded_folder(&self, folder: &str) -> Result<Vec<(String, Source)>, ContentError> {
+    /// The embedded files of one folder, sorted by name: their ids and paths.
+    fn embedded_folder(&self, folder: &str) -> Vec<(String, String)> {
         let mut files = Vec::new();
         if let Some(dir) = self.dir.get_dir(folder) {
             for file in dir.files() {
-                let path = file.path().to_string_lossy().into_owned();
                 if let Some(id) = file_id(file.path()) {
-                    files.push((id, self.embedded(&path)?));
+                    files.push((id, file.path().to_string_lossy().into_owned()));
                 }
             }
         }
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(files)
+        files.sort();
+        files
+    }
+
+    /// A built-in file as an item, in the chosen language: for Chinese, the texts of
+    /// `content/zh/<path>` laid over the English file, whose numbers and ids stay the only ones.
+    fn translated<T: DeserializeOwned>(&self, path: &str) -> Result<(T, Source), ContentError> {
+        let source = self.embedded(path)?;
+        if self.lang == Lang::En {
+            return Ok((source.parse()?, source));
+        }
+        let twin = self.embedded(&format!("{}/{path}", self.lang.code()))?;
+        let mut table: toml::Table = source.parse()?;
+        for (key, value) in twin.parse::<toml::Table>()? {
+            if UNTRANSLATED.contains(&key.as_str()) {
+                return Err(twin.error_near(&key, "numbers and ids live only in the English file"));
+            }
+            match (key.as_str(), table.get_mut(&key), value) {
+                ("aliases", Some(toml::Value::Array(aliases)), toml::Value::Array(more)) => {
+                    aliases.extend(more);
+                }
+                (_, _, value) => {
+                    table.insert(key, value);
+                }
+            }
+        }
+        let item = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| ContentError::file(&twin.path, e.message()))?;
+        Ok((item, source))
     }
 
     /// The user's `.toml` files for one folder, sorted by path.
@@ -134,12 +193,11 @@ impl Library {
     }
 
     pub fn about(&self) -> Result<About, ContentError> {
-        self.embedded("about.toml")?.parse()
+        Ok(self.translated("about.toml")?.0)
     }
 
     pub fn safety(&self) -> Result<Safety, ContentError> {
-        let source = self.embedded("safety.toml")?;
-        let safety: Safety = source.parse()?;
+        let (safety, source): (Safety, _) = self.translated("safety.toml")?;
         if safety.disclaimer.len() != 2 {
             return Err(source.error_near("disclaimer", "the disclaimer has exactly two lines"));
         }
@@ -188,8 +246,8 @@ impl Library {
         check: impl Fn(&T, &Source) -> Result<(), ContentError>,
     ) -> Result<Vec<T>, ContentError> {
         let mut items: Vec<T> = Vec::new();
-        for (id, source) in self.embedded_folder(folder)? {
-            let mut item: T = source.parse()?;
+        for (id, path) in self.embedded_folder(folder) {
+            let (mut item, source): (T, _) = self.translated(&path)?;
             item.identify(id, Origin::Builtin);
             check(&item, &source)?;
             check_unique(&items, &item, &source)?;
@@ -318,7 +376,7 @@ mod tests {
     #[test]
     fn every_embedded_file_is_read_by_some_loader() {
         let known = ["about.toml", "safety.toml"];
-        let folders = ["causes", "stretches", "relief", "routines"];
+        let folders = ["causes", "stretches", "relief", "routines", "ui", "zh"];
         for file in BUILTIN.files() {
             let path = file.path().to_string_lossy();
             assert!(known.contains(&path.as_ref()), "stray file content/{path}");
@@ -334,6 +392,100 @@ mod tests {
                 assert!(name.ends_with(".toml"), "not a .toml file: content/{name}");
             }
         }
+    }
+
+    #[test]
+    fn every_chinese_file_loads_and_keeps_the_english_numbers() {
+        let english = Library::builtin();
+        let chinese = english.in_chinese();
+        chinese.about().unwrap_or_else(|e| panic!("{e}"));
+        chinese.safety().unwrap_or_else(|e| panic!("{e}"));
+        chinese.causes().unwrap_or_else(|e| panic!("{e}"));
+        chinese.relief().unwrap_or_else(|e| panic!("{e}"));
+        let stretches = chinese.stretches().unwrap_or_else(|e| panic!("{e}"));
+        chinese
+            .routines(&stretches)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let numbers = |s: &Stretch| {
+            (
+                s.id.clone(),
+                s.hold_seconds,
+                s.reps,
+                s.each_side,
+                s.rest_seconds,
+            )
+        };
+        let en: Vec<_> = english.stretches().unwrap().iter().map(numbers).collect();
+        let zh: Vec<_> = stretches.iter().map(numbers).collect();
+        assert_eq!(en, zh);
+        assert_eq!(stretches[1].name, "蝴蝶式伸展");
+    }
+
+    /// Every text of an English file has its Chinese twin in `content/zh/`, and the other way
+    /// round: the same keys (numbers and ids aside) and lists of the same lengths.
+    #[test]
+    fn every_english_text_has_its_chinese_twin_and_back() {
+        fn shape(value: &toml::Value, at: &str, out: &mut Vec<String>) {
+            match value {
+                toml::Value::Table(table) => {
+                    for (key, value) in table {
+                        if !UNTRANSLATED.contains(&key.as_str()) && key != "aliases" {
+                            shape(value, &format!("{at}.{key}"), out);
+                        }
+                    }
+                }
+                toml::Value::Array(items) => {
+                    out.push(format!("{at}: {} items", items.len()));
+                    for (i, item) in items.iter().enumerate() {
+                        shape(item, &format!("{at}[{i}]"), out);
+                    }
+                }
+                _ => out.push(at.to_owned()),
+            }
+        }
+        fn files(dir: &Dir<'static>, out: &mut Vec<String>) {
+            for file in dir.files() {
+                out.push(file.path().to_string_lossy().into_owned());
+            }
+            for sub in dir.dirs() {
+                files(sub, out);
+            }
+        }
+        let mut all = Vec::new();
+        files(&BUILTIN, &mut all);
+        let english: Vec<&String> = all
+            .iter()
+            .filter(|p| !p.starts_with("zh/") && !p.starts_with("ui/"))
+            .collect();
+        let mut problems = Vec::new();
+        for path in &english {
+            let twin = format!("zh/{path}");
+            if !all.contains(&twin) {
+                problems.push(format!("content/{twin} is missing"));
+                continue;
+            }
+            let parse = |p: &str| -> toml::Value {
+                let text = BUILTIN.get_file(p).and_then(|f| f.contents_utf8()).unwrap();
+                toml::from_str(text).unwrap_or_else(|e| panic!("content/{p}: {e}"))
+            };
+            let (mut en, mut zh) = (Vec::new(), Vec::new());
+            shape(&parse(path), "", &mut en);
+            shape(&parse(&twin), "", &mut zh);
+            for key in en.iter().filter(|k| !zh.contains(k)) {
+                problems.push(format!("content/{twin} lacks {key}"));
+            }
+            for key in zh.iter().filter(|k| !en.contains(k)) {
+                problems.push(format!(
+                    "content/{twin} has {key}, which content/{path} has not"
+                ));
+            }
+        }
+        for path in all.iter().filter(|p| p.starts_with("zh/")) {
+            if !all.contains(&path["zh/".len()..].to_owned()) {
+                problems.push(format!("content/{path} has no English twin"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -72,7 +72,12 @@ impl Doc {
     /// A quiet "Sources: a; b." line, left out when there are none.
     pub fn sources(&mut self, sources: &[String]) -> &mut Self {
         if !sources.is_empty() {
-            self.push(Block::Aside(format!("Sources: {}.", sources.join("; "))));
+            let ui = crate::ui::ui();
+            let list = sources.join(&ui.list_separator);
+            self.push(Block::Aside(crate::ui::fill(
+                &ui.sources,
+                &[("list", &list)],
+            )));
         }
         self
     }

@@ -9,12 +9,15 @@ pub mod wrap;
 
 pub use doc::{Block, Doc};
 
+use crate::ui::fill;
+
 /// Seconds as a person says them: "26 s", "1 min", "1 min 30 s".
 pub fn duration(seconds: u32) -> String {
+    let ui = crate::ui::ui();
     match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
+        (0, s) => fill(&ui.duration_seconds, &[("s", &s)]),
+        (m, 0) => fill(&ui.duration_minutes, &[("m", &m)]),
+        (m, s) => fill(&ui.duration_minutes_seconds, &[("m", &m), ("s", &s)]),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Line breaking by display width: at spaces, between Chinese characters (never before closing
 //! punctuation or after opening punctuation), and inside a word only when it is longer than a
-//! whole line. Wide characters count two columns.
+//! whole line; never inside a `command`. Wide characters count two columns.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -76,7 +76,18 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
     let mut space = false;
     // The token ends after this character unless the next one must stay with it.
     let mut glue = false;
+    // A `command` is never broken.
+    let mut in_code = false;
     for (i, c) in text.char_indices() {
+        if c == '`' {
+            in_code = !in_code;
+        }
+        if in_code && c != '`' {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 tokens.push((space, &text[s..i]));
@@ -141,6 +152,18 @@ mod tests {
     fn a_word_longer_than_a_line_is_broken_and_hyphens_are_kept() {
         assert_eq!(wrap("abcdefghij", 4, 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a well-kept crate", 9, 9), ["a", "well-kept", "crate"]);
+    }
+
+    #[test]
+    fn a_command_stays_on_one_line() {
+        assert_eq!(
+            wrap("see `weizhong relief foot-soak` now", 30, 30),
+            ["see", "`weizhong relief foot-soak`", "now"]
+        );
+        assert_eq!(
+            wrap("请看`weizhong safety`。", 20, 20),
+            ["请看", "`weizhong safety`。"]
+        );
     }
 
     #[test]

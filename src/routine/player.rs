@@ -9,6 +9,7 @@ use super::countdown::{FINAL_SECONDS, progress};
 use super::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::page;
 use crate::render::{Doc, style, text, wrap};
+use crate::ui::{fill, ui};
 
 /// How the run is shown.
 #[derive(Debug, Clone, Copy)]
@@ -126,11 +127,14 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     }
 
     fn wait_for_enter(&mut self) -> io::Result<Option<Ending>> {
-        self.write(&format!(
-            "\n{} to begin ({} to quit)",
-            style::paint(style::LITERAL, "Press Enter"),
-            style::paint(style::LITERAL, "q")
-        ))?;
+        let prompt = fill(
+            &ui().press_enter,
+            &[
+                ("enter", &style::paint(style::LITERAL, &ui().enter_key)),
+                ("q", &style::paint(style::LITERAL, "q")),
+            ],
+        );
+        self.write(&format!("\n{prompt}"))?;
         self.out.flush()?;
         let ending = loop {
             match self.events.wait(None)? {
@@ -180,7 +184,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
                     let paused_at = self.events.now();
                     self.draw(&format!(
                         "  {label}  {}",
-                        style::paint(style::WARN, "paused · Space to go on")
+                        style::paint(style::WARN, &ui().paused)
                     ))?;
                     match self.wait_while_paused()? {
                         None => {}
@@ -211,7 +215,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     fn skipped(&mut self, label: &str) -> io::Result<Outcome> {
         self.draw(&format!(
             "  {label}  {}",
-            style::paint(style::DIM, "skipped")
+            style::paint(style::DIM, &ui().skipped)
         ))?;
         self.end_line()?;
         self.schedule = self.events.now();
@@ -221,7 +225,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     fn stopped(&mut self, label: &str, ending: Ending) -> io::Result<Outcome> {
         self.draw(&format!(
             "  {label}  {}",
-            style::paint(style::DIM, "stopped")
+            style::paint(style::DIM, &ui().stopped)
         ))?;
         self.end_line()?;
         Ok(Outcome::Stop(ending))
@@ -234,7 +238,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         total: Duration,
         elapsed: Duration,
     ) -> io::Result<()> {
-        let seconds = format!("{:>3} s", total.saturating_sub(elapsed).as_secs());
+        let seconds = countdown_seconds(total.saturating_sub(elapsed).as_secs());
         let room = self
             .options
             .width
@@ -244,7 +248,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         let near_end = matches!(phase.action, Action::Hold { .. })
             && p.seconds_left <= FINAL_SECONDS
             && p.seconds_left > 0;
-        let seconds = format!("{:>3} s", p.seconds_left);
+        let seconds = countdown_seconds(u64::from(p.seconds_left));
         let (accent, marks) = if near_end {
             (style::WARN, "•".repeat(p.seconds_left as usize))
         } else {
@@ -290,17 +294,19 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     fn finish(&mut self, plan: &Plan, summary: Summary, spent: Duration) -> io::Result<Summary> {
         let seconds = u32::try_from(spent.as_secs()).unwrap_or(u32::MAX);
         let summary = Summary { seconds, ..summary };
-        let word = match summary.ending {
-            Ending::Finished => "Done",
-            Ending::Quit => "Stopped",
-            Ending::Interrupted => "Interrupted",
+        let template = match summary.ending {
+            Ending::Finished => &ui().summary_done,
+            Ending::Quit => &ui().summary_stopped,
+            Ending::Interrupted => &ui().summary_interrupted,
         };
         let mut doc = Doc::new();
         doc.title(
-            format!(
-                "{word}: {} of {}",
-                summary.completed.len(),
-                page::count_and_time(summary.of, seconds)
+            fill(
+                template,
+                &[
+                    ("done", &summary.completed.len()),
+                    ("count", &page::count_and_time(summary.of, seconds)),
+                ],
             ),
             None,
         );
@@ -335,20 +341,32 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     }
 }
 
+/// "  8 s": the seconds left, right-aligned so the line does not jump.
+fn countdown_seconds(seconds: u64) -> String {
+    fill(&ui().seconds, &[("seconds", &format!("{seconds:>3}"))])
+}
+
 /// "Butterfly stretch · rep 2 of 2 — hold", "Get into position · left side", "Relax".
 fn label(plan: &StretchPlan, phase: &Phase) -> String {
-    let side = match phase.side {
-        Some(Side::Left) => " · left side",
-        Some(Side::Right) => " · right side",
+    let ui = ui();
+    let side: &str = match phase.side {
+        Some(Side::Left) => &ui.on_left_side,
+        Some(Side::Right) => &ui.on_right_side,
         None => "",
     };
     match phase.action {
-        Action::GetReady => format!("Get into position{side}"),
-        Action::SwitchSides => "Switch to the right side".to_owned(),
-        Action::Hold { rep, reps } => {
-            format!("{}{side} · rep {rep} of {reps} — hold", plan.stretch.name)
-        }
-        Action::Rest => "Relax".to_owned(),
+        Action::GetReady => fill(&ui.get_into_position, &[("side", &side)]),
+        Action::SwitchSides => ui.switch_to_right.clone(),
+        Action::Hold { rep, reps } => fill(
+            &ui.rep_hold,
+            &[
+                ("name", &plan.stretch.name),
+                ("side", &side),
+                ("rep", &rep),
+                ("reps", &reps),
+            ],
+        ),
+        Action::Rest => ui.relax.clone(),
     }
 }
 

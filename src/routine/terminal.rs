@@ -15,15 +15,13 @@ extern "C" fn on_interrupt(_: libc::c_int) {
 }
 
 /// How much faster than real time a routine runs: 1 is real time, 0.01 is 100 times faster, and
-/// 0 does not wait at all.
+/// 0 does not wait at all. An unusable value is given back as it was.
 pub fn time_scale(value: Option<&str>) -> Result<f64, String> {
     match value.map(str::trim) {
         None | Some("") => Ok(1.0),
         Some(text) => match text.parse::<f64>() {
             Ok(scale) if scale.is_finite() && scale >= 0.0 => Ok(scale),
-            _ => Err(format!(
-                "WEIZHONG_TIME_SCALE is '{text}', not a number of 0 or more such as 0.01"
-            )),
+            _ => Err(text.to_owned()),
         },
     }
 }
