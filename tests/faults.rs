@@ -1,37 +1,12 @@
 //! Bad input and faults: the user's broken files, odd environments and shell integration. Each
 //! gives a clear error or a sane fallback, never a panic.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn weizhong(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
-    command.args(args);
-    for var in ["NO_COLOR", "CLICOLOR_FORCE", "COLUMNS", "WEIZHONG_CONTENT"] {
-        command.env_remove(var);
-    }
-    command.env("NO_COLOR", "1");
-    command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
-    command.env("LC_ALL", "C");
-    command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
-    command
-}
-
-fn run(args: &[&str]) -> Output {
-    weizhong(args).output().expect("weizhong runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A fresh, empty folder for one test.
-fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{folder, run, text, weizhong};
 
 fn write(dir: &Path, file: &str, bytes: &[u8]) {
     let path = dir.join(file);

@@ -1,40 +1,27 @@
 //! The practice log through the real binary: sessions appended by guided runs (in a
 //! pseudo-terminal), read back by `weizhong log`, never lost, never blocking a routine.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
+
+use common::{folder, text, weizhong};
 
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("log")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn command(data: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
+    let mut command = weizhong(args);
     command
-        .args(args)
         .env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
-        .env("WEIZHONG_TIME_SCALE", "0")
-        .env_remove("WEIZHONG_CONTENT");
+        .env("WEIZHONG_TIME_SCALE", "0");
     command
 }
 
 fn log(data: &Path, args: &[&str]) -> Output {
     command(data, &[&["log"], args].concat()).output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// A guided run in a pseudo-terminal, where the timer runs; it does not wait (scale 0).
@@ -74,7 +61,7 @@ fn record(days_ago: i32, id: &str) -> String {
 
 #[test]
 fn an_empty_or_missing_log_says_how_to_start() {
-    let data = folder("empty");
+    let data = folder("log-empty");
     let out = log(&data, &[]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("No sessions yet. Run weizhong routine"));
@@ -85,7 +72,7 @@ fn an_empty_or_missing_log_says_how_to_start() {
 
 #[test]
 fn a_guided_run_is_noted_and_no_log_and_print_are_not() {
-    let data = folder("noted");
+    let data = folder("log-noted");
     finish(guided(
         &data,
         &["stretch", "butterfly", "--guide", "--no-wait"],
@@ -120,7 +107,7 @@ fn a_guided_run_is_noted_and_no_log_and_print_are_not() {
 
 #[test]
 fn a_quit_session_is_noted_as_quit() {
-    let data = folder("quit");
+    let data = folder("log-quit");
     let mut p = spawn_command(
         {
             let mut c = command(&data, &["routine", "--no-wait"]);
@@ -144,7 +131,7 @@ fn a_quit_session_is_noted_as_quit() {
 fn fifty_sessions_at_once_leave_fifty_whole_lines() {
     // Each session needs a terminal; `script` (util-linux, on every Debian) gives each its own
     // and drains it, which a test harness reading ptys byte by byte cannot do for fifty at once.
-    let data = folder("fifty");
+    let data = folder("log-fifty");
     let line = format!(
         "{} stretch butterfly --guide --no-wait --quiet",
         env!("CARGO_BIN_EXE_weizhong")
@@ -184,7 +171,7 @@ fn fifty_sessions_at_once_leave_fifty_whole_lines() {
 
 #[test]
 fn a_broken_line_is_skipped_with_one_warning_and_the_rest_count() {
-    let data = folder("broken");
+    let data = folder("log-broken");
     std::fs::create_dir_all(data.join("weizhong")).unwrap();
     let file = format!(
         "{}\n{{\"at\":\"2026-11-2\n{}\n{}\n",
@@ -214,7 +201,7 @@ fn a_broken_line_is_skipped_with_one_warning_and_the_rest_count() {
 
 #[test]
 fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
-    let data = folder("unwritable");
+    let data = folder("log-unwritable");
     // A file where the data folder should be: root can write anywhere, but not into a file.
     std::fs::write(data.join("weizhong"), "not a folder").unwrap();
     let p = guided(&data, &["stretch", "butterfly", "--guide", "--no-wait"]);
@@ -229,7 +216,7 @@ fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
 
 #[test]
 fn days_and_json() {
-    let data = folder("json");
+    let data = folder("log-json");
     std::fs::create_dir_all(data.join("weizhong")).unwrap();
     let file = format!("{}\n{}\n", record(3, "before-bed"), record(0, "morning"));
     std::fs::write(data.join("weizhong/history.jsonl"), file).unwrap();

@@ -1,34 +1,11 @@
 //! What the binary writes where: colour on demand, errors only on stderr, closed pipes and full
 //! disks.
 
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn weizhong(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
-    command.args(args);
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "TERM",
-        "COLUMNS",
-        "WEIZHONG_CONTENT",
-    ] {
-        command.env_remove(var);
-    }
-    command.env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests");
-    command.env("LC_ALL", "C");
-    command.env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
-    command
-}
+use std::process::Stdio;
 
-fn run(args: &[&str]) -> Output {
-    weizhong(args).output().expect("weizhong runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
-}
+use common::{run, text, weizhong};
 
 #[test]
 fn color_always_styles_headings_and_steps() {

@@ -1,8 +1,11 @@
 //! The timed routine in a real pseudo-terminal, sped up with WEIZHONG_TIME_SCALE: keys, the live
 //! countdown, Ctrl-C, the restored cursor and the exit code.
 
-use std::process::Command;
+mod common;
+
 use std::time::Instant;
+
+use common::weizhong;
 
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
@@ -32,14 +35,10 @@ fn press(p: &mut PtySession, keys: &str) {
 }
 
 fn routine(scale: &str, args: &[&str]) -> PtySession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_weizhong"));
+    let mut command = weizhong(args);
     command
-        .args(args)
         .env("WEIZHONG_TIME_SCALE", scale)
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
-        .env_remove("WEIZHONG_CONTENT")
-        .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         // Sessions are noted in a log of the tests' own.
         .env(
             "XDG_DATA_HOME",
