@@ -31,7 +31,7 @@ pub fn check(
                 return Ok(Report {
                     text: wrapped(
                         &fill(
-                            &ui().no_content_folder,
+                            ui().no_content_folder,
                             &[("dir", &root.display().to_string())],
                         ),
                         width,
@@ -51,18 +51,18 @@ pub fn check(
                 others += 1;
                 problems.push(ContentError::file(
                     &stray.display().to_string(),
-                    fill(&ui().only_inside_folders, &[("folders", &folder_list())]),
+                    fill(ui().only_inside_folders, &[("folders", &folder_list())]),
                 ));
             }
             user.roots.push(path);
         } else if !path.exists() {
             others += 1;
-            problems.push(ContentError::file(&name, &ui().no_such_path));
+            problems.push(ContentError::file(&name, ui().no_such_path));
         } else if folder_of(&path).is_none() {
             others += 1;
             problems.push(ContentError::file(
                 &name,
-                fill(&ui().only_inside, &[("folders", &folder_list())]),
+                fill(ui().only_inside, &[("folders", &folder_list())]),
             ));
         } else {
             user.files.push(path);
@@ -108,7 +108,7 @@ fn report(problems: &[ContentError], files: usize, width: usize) -> Report {
         let _ = writeln!(
             text,
             "{}{}{problem}",
-            paint(ERROR, &ui().error),
+            paint(ERROR, ui().error),
             ui().after_prefix
         );
         if let Some((line, underline)) = &problem.snippet {
@@ -134,18 +134,18 @@ fn report(problems: &[ContentError], files: usize, width: usize) -> Report {
         (true, 1, _) => format!(
             "{} {}",
             paint(TIP, "✓"),
-            fill(&ui.files_ok_one, &[("n", &1)])
+            fill(ui.files_ok_one, &[("n", &1)])
         ),
         (true, n, _) => format!(
             "{} {}",
             paint(TIP, "✓"),
-            fill(&ui.files_ok_many, &[("n", &n)])
+            fill(ui.files_ok_many, &[("n", &n)])
         ),
         (false, n, bad) => {
             let template = match (n, bad) {
-                (1, _) => &ui.files_bad_one,
-                (_, 1) => &ui.files_bad_many_one,
-                _ => &ui.files_bad_many,
+                (1, _) => ui.files_bad_one,
+                (_, 1) => ui.files_bad_many_one,
+                _ => ui.files_bad_many,
             };
             fill(template, &[("bad", &bad), ("n", &n)])
         }

@@ -53,13 +53,13 @@ pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
         Some(dir) if dir.is_dir() => vec![dir.clone()],
         Some(dir) => {
             let template = if dir.exists() {
-                &ui().content_not_folder
+                ui().content_not_folder
             } else {
-                &ui().content_missing
+                ui().content_missing
             };
             return Err(Error::Usage {
                 message: fill(template, &[("dir", &dir.display())]),
-                tip: ui().content_tip.clone(),
+                tip: ui().content_tip.to_owned(),
             });
         }
         None => paths::config_dir()
@@ -171,7 +171,7 @@ fn overview(command: &clap::Command, library: &Library, show: &Show) -> Result<(
             (c.get_name().to_owned(), about)
         })
         .collect();
-    let title = ui().overview_title.clone();
+    let title = ui().overview_title.to_owned();
     let safety = library.safety()?;
     let data = json::Overview {
         title: &title,
@@ -229,8 +229,8 @@ fn guide_plan(
     }
     let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
         .map_err(|value| Error::Usage {
-            message: fill(&ui().time_scale_bad, &[("value", &value)]),
-            tip: ui().time_scale_tip.clone(),
+            message: fill(ui().time_scale_bad, &[("value", &value)]),
+            tip: ui().time_scale_tip.to_owned(),
         })?;
     let options = player::Options {
         wait_for_enter: !run.no_wait,
@@ -253,13 +253,13 @@ fn guide_plan(
 /// done.
 fn note(record: &history::Record) {
     let Some(dir) = paths::data_dir() else {
-        output::eprint(&error::warning_line(&ui().not_noted_no_home));
+        output::eprint(&error::warning_line(ui().not_noted_no_home));
         return;
     };
     if let Err(e) = history::append(&dir, record) {
         let path = dir.join(history::FILE_NAME);
         output::eprint(&error::warning_line(&fill(
-            &ui().not_noted,
+            ui().not_noted,
             &[("path", &path.display()), ("problem", &e)],
         )));
     }
@@ -282,13 +282,13 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
         const SHOWN: usize = 3;
         for line in history.bad_lines.iter().take(SHOWN) {
             output::eprint(&error::warning_line(&fill(
-                &ui().skipped_line,
+                ui().skipped_line,
                 &[("line", line), ("path", &path.display())],
             )));
         }
         if history.bad_lines.len() > SHOWN {
             output::eprint(&error::warning_line(&fill(
-                &ui().skipped_more_lines,
+                ui().skipped_more_lines,
                 &[("n", &(history.bad_lines.len() - SHOWN))],
             )));
         }

@@ -57,8 +57,8 @@ impl Error {
     /// The message for stderr, styled: an `error:` line and any `tip:` lines.
     pub fn report(&self) -> String {
         let ui = ui();
-        let error = paint(ERROR, &ui.error);
-        let tip = paint(TIP, &ui.tip);
+        let error = paint(ERROR, ui.error);
+        let tip = paint(TIP, ui.tip);
         let mut out = String::new();
         let mut line = |prefix: &str, text: String| {
             let _ = writeln!(out, "{prefix}{}{text}", ui.after_prefix);
@@ -73,15 +73,15 @@ impl Error {
                 let (kind, kinds) = kind_words(*kind);
                 line(
                     &error,
-                    fill(&ui.no_such_name, &[("kind", &kind), ("name", &shown(name))]),
+                    fill(ui.no_such_name, &[("kind", &kind), ("name", &shown(name))]),
                 );
                 if let Some(suggestion) = suggestion {
                     let name = paint(LITERAL, suggestion);
-                    line(&tip, fill(&ui.did_you_mean, &[("name", &name)]));
+                    line(&tip, fill(ui.did_you_mean, &[("name", &name)]));
                 }
                 line(
                     &tip,
-                    fill(&ui.names_are, &[("kinds", &kinds), ("list", &list(ids))]),
+                    fill(ui.names_are, &[("kinds", &kinds), ("list", &list(ids))]),
                 );
             }
             Error::Lookup(Lookup::Ambiguous {
@@ -92,20 +92,20 @@ impl Error {
                 let (kind, _) = kind_words(*kind);
                 line(
                     &error,
-                    fill(&ui.ambiguous, &[("name", &shown(name)), ("kind", &kind)]),
+                    fill(ui.ambiguous, &[("name", &shown(name)), ("kind", &kind)]),
                 );
-                line(&tip, fill(&ui.type_more, &[("list", &list(matches))]));
+                line(&tip, fill(ui.type_more, &[("list", &list(matches))]));
             }
             Error::Usage { message, tip: hint } => {
                 line(&error, message.clone());
                 line(&tip, hint.clone());
             }
-            Error::Content(e) => line(&error, fill(&ui.content_broken, &[("problem", e)])),
+            Error::Content(e) => line(&error, fill(ui.content_broken, &[("problem", e)])),
             Error::Read { path, error: e } => line(
                 &error,
-                fill(&ui.could_not_read, &[("path", path), ("problem", e)]),
+                fill(ui.could_not_read, &[("path", path), ("problem", e)]),
             ),
-            Error::Write(e) => line(&error, fill(&ui.could_not_write, &[("problem", e)])),
+            Error::Write(e) => line(&error, fill(ui.could_not_write, &[("problem", e)])),
         }
         out
     }
@@ -115,10 +115,10 @@ impl Error {
 fn kind_words(kind: Kind) -> (&'static str, &'static str) {
     let ui = ui();
     match kind {
-        Kind::Cause => (&ui.kind_cause, &ui.kinds_cause),
-        Kind::Stretch => (&ui.kind_stretch, &ui.kinds_stretch),
-        Kind::Relief => (&ui.kind_relief, &ui.kinds_relief),
-        Kind::Routine => (&ui.kind_routine, &ui.kinds_routine),
+        Kind::Cause => (ui.kind_cause, ui.kinds_cause),
+        Kind::Stretch => (ui.kind_stretch, ui.kinds_stretch),
+        Kind::Relief => (ui.kind_relief, ui.kinds_relief),
+        Kind::Routine => (ui.kind_routine, ui.kinds_routine),
     }
 }
 
@@ -126,7 +126,7 @@ fn kind_words(kind: Kind) -> (&'static str, &'static str) {
 pub fn warning_line(message: &str) -> String {
     format!(
         "{}{}{message}\n",
-        paint(WARN, &ui().warning),
+        paint(WARN, ui().warning),
         ui().after_prefix
     )
 }
@@ -135,7 +135,7 @@ pub fn warning_line(message: &str) -> String {
 pub fn warning(problem: &ContentError) -> String {
     let check = paint(LITERAL, "weizhong check");
     warning_line(&fill(
-        &ui().skipped_file,
+        ui().skipped_file,
         &[("problem", problem), ("check", &check)],
     ))
 }

@@ -46,13 +46,12 @@ fn main() -> ExitCode {
     }) = &cli.command
     {
         if run.any() {
-            let mut built = command.clone();
-            built.build();
-            let mut stretch = built.find_subcommand("stretch").cloned().unwrap_or(built);
-            let e = stretch.error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide",
-            );
+            let kind = clap::error::ErrorKind::MissingRequiredArgument;
+            let message = "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide";
+            let e = match command.find_subcommand_mut("stretch") {
+                Some(stretch) => stretch.error(kind, message),
+                None => command.error(kind, message),
+            };
             return clap_exit(&e);
         }
     }

@@ -11,7 +11,7 @@ use crate::ui::{fill, nth, ui};
 /// `weizhong` alone: what this is, the commands, the safety note.
 pub fn overview(title: &str, commands: &[(String, String)], safety: &Safety) -> Doc {
     let mut doc = Doc::new();
-    doc.title(title, None).heading(&ui().commands);
+    doc.title(title, None).heading(ui().commands);
     doc.push(Block::Fields(commands.to_vec()));
     doc.push(Block::Warning(safety.note.clone()));
     doc
@@ -45,13 +45,13 @@ pub fn cause(cause: &Cause) -> Doc {
         None,
     )
     .paragraph(&cause.summary)
-    .heading(&ui.what_happens)
+    .heading(ui.what_happens)
     .paragraph(&cause.in_the_body)
-    .bullet_section(&ui.what_helps, &cause.helps)
-    .heading(&ui.heat_wrong);
+    .bullet_section(ui.what_helps, &cause.helps)
+    .heading(ui.heat_wrong);
     doc.push(Block::Warning(cause.not_when.clone()));
     if let Some(evidence) = &cause.evidence {
-        doc.heading(&ui.evidence).paragraph(evidence);
+        doc.heading(ui.evidence).paragraph(evidence);
     }
     doc.sources(&cause.sources);
     doc
@@ -60,8 +60,8 @@ pub fn cause(cause: &Cause) -> Doc {
 /// The stretches as a table: hold × reps, sides and time.
 pub fn stretches(plans: &[StretchPlan]) -> Doc {
     let ui = ui();
-    let header = [&ui.col_stretch, &ui.col_hold, &ui.col_sides, &ui.col_time]
-        .map(String::clone)
+    let header = [ui.col_stretch, ui.col_hold, ui.col_sides, ui.col_time]
+        .map(String::from)
         .to_vec();
     let rows = plans
         .iter()
@@ -70,24 +70,24 @@ pub fn stretches(plans: &[StretchPlan]) -> Doc {
             vec![
                 format!("{}  {}", s.order, marked(&s.name, s.origin)),
                 fill(
-                    &ui.hold_reps,
+                    ui.hold_reps,
                     &[("hold", &s.hold_seconds), ("reps", &s.reps)],
                 ),
                 if s.each_side {
-                    &ui.each_side
+                    ui.each_side
                 } else {
-                    &ui.both_at_once
+                    ui.both_at_once
                 }
-                .clone(),
+                .to_owned(),
                 duration(plan.seconds()),
             ]
         })
         .collect();
     let total: u32 = plans.iter().map(StretchPlan::seconds).sum();
     let mut doc = Doc::new();
-    doc.title(&ui.stretches_title, None);
+    doc.title(ui.stretches_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph(fill(&ui.stretches_total, &[("time", &duration(total))]));
+    doc.paragraph(fill(ui.stretches_total, &[("time", &duration(total))]));
     doc
 }
 
@@ -96,23 +96,23 @@ pub fn stretch(plan: &StretchPlan) -> Doc {
     let s = plan.stretch;
     let (hold_text, time) = if s.each_side {
         (
-            fill(&ui.left_then_right, &[("hold", &hold(s))]),
-            &ui.time_in_all_each_side,
+            fill(ui.left_then_right, &[("hold", &hold(s))]),
+            ui.time_in_all_each_side,
         )
     } else {
-        (hold(s), &ui.time_in_all)
+        (hold(s), ui.time_in_all)
     };
     let mut doc = Doc::new();
     doc.title(marked(&s.name, s.origin), None).paragraph(&s.why);
     doc.push(Block::Fields(vec![
-        (ui.targets.clone(), s.targets.clone()),
-        (ui.hold.clone(), hold_text),
+        (ui.targets.to_owned(), s.targets.clone()),
+        (ui.hold.to_owned(), hold_text),
         (
-            ui.rest.clone(),
-            fill(&ui.rest_between, &[("rest", &s.rest_seconds)]),
+            ui.rest.to_owned(),
+            fill(ui.rest_between, &[("rest", &s.rest_seconds)]),
         ),
         (
-            ui.time.clone(),
+            ui.time.to_owned(),
             fill(
                 time,
                 &[
@@ -122,10 +122,10 @@ pub fn stretch(plan: &StretchPlan) -> Doc {
             ),
         ),
     ]));
-    doc.heading(&ui.steps);
+    doc.heading(ui.steps);
     doc.push(Block::Numbered(s.steps.clone()));
-    doc.bullet_section(&ui.cues, &s.cues)
-        .bullet_section(&ui.cautions, &s.cautions)
+    doc.bullet_section(ui.cues, &s.cues)
+        .bullet_section(ui.cautions, &s.cautions)
         .sources(&s.sources);
     doc
 }
@@ -141,19 +141,19 @@ pub fn relief(relief: &Relief) -> Doc {
     doc.title(marked(&relief.name, relief.origin), None)
         .paragraph(&relief.summary);
     doc.push(Block::Fields(vec![(
-        ui.how_long.clone(),
+        ui.how_long.to_owned(),
         relief.duration.clone(),
     )]));
-    doc.heading(&ui.how_to);
+    doc.heading(ui.how_to);
     doc.push(Block::Numbered(relief.steps.clone()));
-    doc.bullet_section(&ui.safely, &relief.safety)
+    doc.bullet_section(ui.safely, &relief.safety)
         .sources(&relief.sources);
     doc
 }
 
 pub fn safety(safety: &Safety) -> Doc {
     let mut doc = Doc::new();
-    doc.title(&ui().safety_title, None).paragraph(&safety.intro);
+    doc.title(ui().safety_title, None).paragraph(&safety.intro);
     for group in &safety.groups {
         doc.heading(&group.heading).bullets(&group.signs);
     }
@@ -165,14 +165,9 @@ pub fn safety(safety: &Safety) -> Doc {
 /// The routines as a table: id and name, stretches, time.
 pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
     let ui = ui();
-    let header = [
-        &ui.col_routine,
-        &ui.col_name,
-        &ui.col_stretches,
-        &ui.col_time,
-    ]
-    .map(String::clone)
-    .to_vec();
+    let header = [ui.col_routine, ui.col_name, ui.col_stretches, ui.col_time]
+        .map(String::from)
+        .to_vec();
     let rows = routines
         .iter()
         .zip(plans)
@@ -186,9 +181,9 @@ pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
         })
         .collect();
     let mut doc = Doc::new();
-    doc.title(&ui.routines_title, None);
+    doc.title(ui.routines_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph(&ui.routines_hint);
+    doc.paragraph(ui.routines_hint);
     doc
 }
 
@@ -196,14 +191,14 @@ pub fn routines(routines: &[Routine], plans: &[Plan]) -> Doc {
 pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
     let ui = ui();
     let mut doc = Doc::new();
-    doc.title(&ui.log_title, None);
+    doc.title(ui.log_title, None);
     if practice.sessions == 0 {
-        doc.paragraph(&ui.log_empty);
+        doc.paragraph(ui.log_empty);
         return doc;
     }
     if let (Some(first), Some(last)) = (practice.days.first(), practice.days.last()) {
         doc.heading(fill(
-            &ui.log_days,
+            ui.log_days,
             &[
                 ("days", &practice.days.len()),
                 ("from", &day_month(&first.date)),
@@ -217,20 +212,15 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
             .collect();
         doc.paragraph(marks.join(" "));
     }
-    let days = |n: u32| {
-        fill(
-            if n == 1 { &ui.day_one } else { &ui.day_many },
-            &[("n", &n)],
-        )
-    };
+    let days = |n: u32| fill(if n == 1 { ui.day_one } else { ui.day_many }, &[("n", &n)]);
     let seconds = u32::try_from(practice.seconds).unwrap_or(u32::MAX);
     doc.push(Block::Fields(vec![
-        (ui.current_streak.clone(), days(practice.current_streak)),
-        (ui.longest_streak.clone(), days(practice.longest_streak)),
+        (ui.current_streak.to_owned(), days(practice.current_streak)),
+        (ui.longest_streak.to_owned(), days(practice.longest_streak)),
         (
-            ui.sessions.clone(),
+            ui.sessions.to_owned(),
             fill(
-                &ui.sessions_value,
+                ui.sessions_value,
                 &[("n", &practice.sessions), ("time", &duration(seconds))],
             ),
         ),
@@ -241,11 +231,11 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
         .map(|r| {
             let ending = match r.ending {
                 Ending::Finished => "",
-                Ending::Quit => &ui.session_stopped,
-                Ending::Interrupted => &ui.session_interrupted,
+                Ending::Quit => ui.session_stopped,
+                Ending::Interrupted => ui.session_interrupted,
             };
             let session = fill(
-                &ui.session,
+                ui.session,
                 &[
                     ("when", &when(&r.at)),
                     ("name", &name_of(r)),
@@ -256,7 +246,7 @@ pub fn log(practice: &Practice, name_of: &dyn Fn(&Record) -> String) -> Doc {
             format!("{session}{ending}")
         })
         .collect();
-    doc.heading(&ui.last_sessions).bullets(&recent);
+    doc.heading(ui.last_sessions).bullets(&recent);
     doc
 }
 
@@ -266,8 +256,8 @@ fn day_month(date: &str) -> String {
         |()| date.to_owned(),
         |d| {
             let (_, month, day) = d.parts();
-            let month = nth(&ui().months, month as usize - 1);
-            fill(&ui().day_month, &[("day", &day), ("month", &month)])
+            let month = nth(ui().months, month as usize - 1);
+            fill(ui().day_month, &[("day", &day), ("month", &month)])
         },
     )
 }
@@ -281,11 +271,11 @@ fn when(at: &str) -> String {
         (Some(date), Some(time)) => {
             let (_, month, day) = date.parts();
             fill(
-                &ui().when,
+                ui().when,
                 &[
-                    ("weekday", &nth(&ui().weekdays, date.weekday() as usize)),
+                    ("weekday", &nth(ui().weekdays, date.weekday() as usize)),
                     ("day", &day),
-                    ("month", &nth(&ui().months, month as usize - 1)),
+                    ("month", &nth(ui().months, month as usize - 1)),
                     ("time", &time),
                 ],
             )
@@ -298,7 +288,7 @@ fn when(at: &str) -> String {
 fn marked(name: &str, origin: Origin) -> String {
     match origin {
         Origin::Builtin => name.to_owned(),
-        Origin::User => fill(&ui().yours, &[("name", &name)]),
+        Origin::User => fill(ui().yours, &[("name", &name)]),
     }
 }
 
@@ -343,7 +333,7 @@ pub fn routine_sheet(plan: &Plan) -> Doc {
         doc.push(Block::Fields(timeline(&s.phases)));
     }
     if let Some(closing) = plan.closing {
-        doc.heading(&ui().afterwards).paragraph(closing);
+        doc.heading(ui().afterwards).paragraph(closing);
     }
     doc
 }
@@ -354,13 +344,16 @@ pub fn stretch_header(plan: &StretchPlan, number: usize, of: usize) -> Doc {
     let mut doc = Doc::new();
     doc.title(
         fill(
-            &ui.stretch_header,
+            ui.stretch_header,
             &[("n", &number), ("of", &of), ("name", &plan.stretch.name)],
         ),
         None,
     );
     doc.push(Block::Numbered(plan.stretch.steps.clone()));
-    doc.push(Block::Fields(vec![(ui.hold.clone(), hold(plan.stretch))]));
+    doc.push(Block::Fields(vec![(
+        ui.hold.to_owned(),
+        hold(plan.stretch),
+    )]));
     doc
 }
 
@@ -368,9 +361,9 @@ pub fn stretch_header(plan: &StretchPlan, number: usize, of: usize) -> Doc {
 pub fn count_and_time(count: usize, seconds: u32) -> String {
     let ui = ui();
     let template = if count == 1 {
-        &ui.count_one
+        ui.count_one
     } else {
-        &ui.count_many
+        ui.count_many
     };
     fill(template, &[("n", &count), ("time", &duration(seconds))])
 }
@@ -378,9 +371,9 @@ pub fn count_and_time(count: usize, seconds: u32) -> String {
 fn hold(s: &Stretch) -> String {
     let ui = ui();
     let template = if s.each_side {
-        &ui.hold_reps_each_side
+        ui.hold_reps_each_side
     } else {
-        &ui.hold_reps
+        ui.hold_reps
     };
     fill(template, &[("hold", &s.hold_seconds), ("reps", &s.reps)])
 }
@@ -410,31 +403,31 @@ fn timeline(phases: &[Phase]) -> Vec<(String, String)> {
                 .iter()
                 .filter_map(|p| {
                     let phase = match p.action {
-                        Action::GetReady => &ui.phase_get_ready,
-                        Action::SwitchSides => &ui.phase_switch_sides,
+                        Action::GetReady => ui.phase_get_ready,
+                        Action::SwitchSides => ui.phase_switch_sides,
                         Action::Hold { .. } | Action::Rest => return None,
                     };
                     Some(fill(
-                        &ui.phase_seconds,
-                        &[("phase", phase), ("seconds", &p.seconds)],
+                        ui.phase_seconds,
+                        &[("phase", &phase), ("seconds", &p.seconds)],
                     ))
                 })
                 .collect();
             let holds = repeated(&seconds(|a| matches!(a, Action::Hold { .. })));
-            parts.push(fill(&ui.timeline_hold, &[("seconds", &holds)]));
+            parts.push(fill(ui.timeline_hold, &[("seconds", &holds)]));
             match seconds(|a| a == Action::Rest).as_slice() {
                 [] => {}
                 [first, rest @ ..] if rest.iter().all(|s| s == first) => {
-                    parts.push(fill(&ui.relax_between, &[("seconds", first)]));
+                    parts.push(fill(ui.relax_between, &[("seconds", first)]));
                 }
-                rests => parts.push(fill(&ui.relax_each, &[("seconds", &repeated(rests))])),
+                rests => parts.push(fill(ui.relax_each, &[("seconds", &repeated(rests))])),
             }
             let label = match side {
-                Some(Side::Left) => &ui.left_side,
-                Some(Side::Right) => &ui.right_side,
-                None => &ui.timing,
+                Some(Side::Left) => ui.left_side,
+                Some(Side::Right) => ui.right_side,
+                None => ui.timing,
             };
-            (label.clone(), parts.join(&ui.timeline_separator))
+            (label.to_owned(), parts.join(ui.timeline_separator))
         })
         .collect()
 }
@@ -444,13 +437,13 @@ fn repeated(seconds: &[u32]) -> String {
     let ui = ui();
     match seconds {
         [first, rest @ ..] if rest.iter().all(|s| s == first) && !rest.is_empty() => fill(
-            &ui.seconds_times,
+            ui.seconds_times,
             &[("seconds", first), ("n", &seconds.len())],
         ),
         _ => seconds
             .iter()
-            .map(|s| fill(&ui.seconds, &[("seconds", s)]))
+            .map(|s| fill(ui.seconds, &[("seconds", s)]))
             .collect::<Vec<_>>()
-            .join(&ui.plus),
+            .join(ui.plus),
     }
 }

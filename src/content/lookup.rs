@@ -21,6 +21,8 @@ pub trait Named {
     fn origin(&self) -> Origin;
     /// Sets what the file does not say: its id (from the file name) and where it came from.
     fn identify(&mut self, id: String, origin: Origin);
+    /// More names for it, after its own: the English ones of a translated item.
+    fn add_aliases(&mut self, more: &[String]);
 
     /// Every spelling that names this item, normalised: id, aliases and the name.
     fn keys(&self) -> Vec<String> {
@@ -54,6 +56,9 @@ macro_rules! named {
             fn identify(&mut self, id: String, origin: Origin) {
                 self.id = id;
                 self.origin = origin;
+            }
+            fn add_aliases(&mut self, more: &[String]) {
+                self.aliases.extend(more.iter().cloned());
             }
         }
     };
@@ -216,6 +221,7 @@ mod tests {
             Origin::Builtin
         }
         fn identify(&mut self, _: String, _: Origin) {}
+        fn add_aliases(&mut self, _: &[String]) {}
     }
 
     #[test]

@@ -6,12 +6,13 @@ mod model;
 mod source;
 
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use serde::de::DeserializeOwned;
 
-use crate::ui::{Lang, Ui};
+use crate::ui::Lang;
 
 pub use lookup::{Kind, Lookup, Named, find};
 pub use model::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
@@ -30,13 +31,21 @@ pub const UNTRANSLATED: [&str; 7] = [
     "stretches",
 ];
 
-/// The words weizhong itself says, in `lang`.
-pub fn ui_words(lang: Lang) -> Result<Ui, ContentError> {
-    let name = format!("ui/{}.toml", lang.code());
-    let file = BUILTIN
-        .get_file(&name)
-        .ok_or_else(|| ContentError::file(&name, "missing file"))?;
-    Source::embedded(format!("content/{name}"), file.contents())?.parse()
+/// A number, a truth value or a list of ids, written as TOML; anything else (no field in
+/// [`UNTRANSLATED`] holds it) as an empty string, which the item's parser then refuses.
+fn toml_value(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(toml_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        toml::Value::String(id) if id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+            format!("\"{id}\"")
+        }
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        _ => "\"\"".to_owned(),
+    }
 }
 
 /// The folders a user's content directory may hold, one per kind of item.
@@ -130,31 +139,40 @@ impl Library {
     }
 
     /// A built-in file as an item, in the chosen language: for Chinese, the texts of
-    /// `content/zh/<path>` laid over the English file, whose numbers and ids stay the only ones.
-    fn translated<T: DeserializeOwned>(&self, path: &str) -> Result<(T, Source), ContentError> {
+    /// `content/zh/<path>` with the English file's numbers and ids, which stay the only ones,
+    /// and the English item too (its aliases still name the item).
+    fn translated<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<(T, Source, Option<T>), ContentError> {
         let source = self.embedded(path)?;
+        let english: T = source.parse()?;
         if self.lang == Lang::En {
-            return Ok((source.parse()?, source));
+            return Ok((english, source, None));
         }
         let twin = self.embedded(&format!("{}/{path}", self.lang.code()))?;
-        let mut table: toml::Table = source.parse()?;
-        for (key, value) in twin.parse::<toml::Table>()? {
+        if let Some(key) = twin
+            .parse::<toml::Table>()?
+            .keys()
+            .find(|k| UNTRANSLATED.contains(&k.as_str()))
+        {
+            return Err(twin.error_near(key, "numbers and ids live only in the English file"));
+        }
+        // The English numbers and ids, as TOML lines ahead of the Chinese texts: parsed by the
+        // same code as an English file, so Chinese costs no second deserializer.
+        let mut merged = String::new();
+        for (key, value) in source.parse::<toml::Table>()? {
             if UNTRANSLATED.contains(&key.as_str()) {
-                return Err(twin.error_near(&key, "numbers and ids live only in the English file"));
-            }
-            match (key.as_str(), table.get_mut(&key), value) {
-                ("aliases", Some(toml::Value::Array(aliases)), toml::Value::Array(more)) => {
-                    aliases.extend(more);
-                }
-                (_, _, value) => {
-                    table.insert(key, value);
-                }
+                let _ = writeln!(merged, "{key} = {}", toml_value(&value));
             }
         }
-        let item = toml::Value::Table(table)
-            .try_into()
-            .map_err(|e: toml::de::Error| ContentError::file(&twin.path, e.message()))?;
-        Ok((item, source))
+        merged.push_str(&twin.text);
+        let item = Source {
+            path: twin.path.clone(),
+            text: merged.into(),
+        }
+        .parse()?;
+        Ok((item, source, Some(english)))
     }
 
     /// The user's `.toml` files for one folder, sorted by path.
@@ -197,7 +215,7 @@ impl Library {
     }
 
     pub fn safety(&self) -> Result<Safety, ContentError> {
-        let (safety, source): (Safety, _) = self.translated("safety.toml")?;
+        let (safety, source, _): (Safety, _, _) = self.translated("safety.toml")?;
         if safety.disclaimer.len() != 2 {
             return Err(source.error_near("disclaimer", "the disclaimer has exactly two lines"));
         }
@@ -247,7 +265,10 @@ impl Library {
     ) -> Result<Vec<T>, ContentError> {
         let mut items: Vec<T> = Vec::new();
         for (id, path) in self.embedded_folder(folder) {
-            let (mut item, source): (T, _) = self.translated(&path)?;
+            let (mut item, source, english): (T, _, _) = self.translated(&path)?;
+            if let Some(english) = english {
+                item.add_aliases(english.aliases());
+            }
             item.identify(id, Origin::Builtin);
             check(&item, &source)?;
             check_unique(&items, &item, &source)?;

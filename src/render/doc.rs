@@ -73,9 +73,9 @@ impl Doc {
     pub fn sources(&mut self, sources: &[String]) -> &mut Self {
         if !sources.is_empty() {
             let ui = crate::ui::ui();
-            let list = sources.join(&ui.list_separator);
+            let list = sources.join(ui.list_separator);
             self.push(Block::Aside(crate::ui::fill(
-                &ui.sources,
+                ui.sources,
                 &[("list", &list)],
             )));
         }

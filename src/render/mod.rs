@@ -15,9 +15,9 @@ use crate::ui::fill;
 pub fn duration(seconds: u32) -> String {
     let ui = crate::ui::ui();
     match (seconds / 60, seconds % 60) {
-        (0, s) => fill(&ui.duration_seconds, &[("s", &s)]),
-        (m, 0) => fill(&ui.duration_minutes, &[("m", &m)]),
-        (m, s) => fill(&ui.duration_minutes_seconds, &[("m", &m), ("s", &s)]),
+        (0, s) => fill(ui.duration_seconds, &[("s", &s)]),
+        (m, 0) => fill(ui.duration_minutes, &[("m", &m)]),
+        (m, s) => fill(ui.duration_minutes_seconds, &[("m", &m), ("s", &s)]),
     }
 }
 

@@ -128,9 +128,9 @@ impl<E: Events, W: Write> Player<'_, E, W> {
 
     fn wait_for_enter(&mut self) -> io::Result<Option<Ending>> {
         let prompt = fill(
-            &ui().press_enter,
+            ui().press_enter,
             &[
-                ("enter", &style::paint(style::LITERAL, &ui().enter_key)),
+                ("enter", &style::paint(style::LITERAL, ui().enter_key)),
                 ("q", &style::paint(style::LITERAL, "q")),
             ],
         );
@@ -184,7 +184,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
                     let paused_at = self.events.now();
                     self.draw(&format!(
                         "  {label}  {}",
-                        style::paint(style::WARN, &ui().paused)
+                        style::paint(style::WARN, ui().paused)
                     ))?;
                     match self.wait_while_paused()? {
                         None => {}
@@ -215,7 +215,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     fn skipped(&mut self, label: &str) -> io::Result<Outcome> {
         self.draw(&format!(
             "  {label}  {}",
-            style::paint(style::DIM, &ui().skipped)
+            style::paint(style::DIM, ui().skipped)
         ))?;
         self.end_line()?;
         self.schedule = self.events.now();
@@ -225,7 +225,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     fn stopped(&mut self, label: &str, ending: Ending) -> io::Result<Outcome> {
         self.draw(&format!(
             "  {label}  {}",
-            style::paint(style::DIM, &ui().stopped)
+            style::paint(style::DIM, ui().stopped)
         ))?;
         self.end_line()?;
         Ok(Outcome::Stop(ending))
@@ -295,9 +295,9 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         let seconds = u32::try_from(spent.as_secs()).unwrap_or(u32::MAX);
         let summary = Summary { seconds, ..summary };
         let template = match summary.ending {
-            Ending::Finished => &ui().summary_done,
-            Ending::Quit => &ui().summary_stopped,
-            Ending::Interrupted => &ui().summary_interrupted,
+            Ending::Finished => ui().summary_done,
+            Ending::Quit => ui().summary_stopped,
+            Ending::Interrupted => ui().summary_interrupted,
         };
         let mut doc = Doc::new();
         doc.title(
@@ -343,22 +343,22 @@ impl<E: Events, W: Write> Player<'_, E, W> {
 
 /// "  8 s": the seconds left, right-aligned so the line does not jump.
 fn countdown_seconds(seconds: u64) -> String {
-    fill(&ui().seconds, &[("seconds", &format!("{seconds:>3}"))])
+    fill(ui().seconds, &[("seconds", &format!("{seconds:>3}"))])
 }
 
 /// "Butterfly stretch · rep 2 of 2 — hold", "Get into position · left side", "Relax".
 fn label(plan: &StretchPlan, phase: &Phase) -> String {
     let ui = ui();
     let side: &str = match phase.side {
-        Some(Side::Left) => &ui.on_left_side,
-        Some(Side::Right) => &ui.on_right_side,
+        Some(Side::Left) => ui.on_left_side,
+        Some(Side::Right) => ui.on_right_side,
         None => "",
     };
     match phase.action {
-        Action::GetReady => fill(&ui.get_into_position, &[("side", &side)]),
-        Action::SwitchSides => ui.switch_to_right.clone(),
+        Action::GetReady => fill(ui.get_into_position, &[("side", &side)]),
+        Action::SwitchSides => ui.switch_to_right.to_owned(),
         Action::Hold { rep, reps } => fill(
-            &ui.rep_hold,
+            ui.rep_hold,
             &[
                 ("name", &plan.stretch.name),
                 ("side", &side),
@@ -366,7 +366,7 @@ fn label(plan: &StretchPlan, phase: &Phase) -> String {
                 ("reps", &reps),
             ],
         ),
-        Action::Rest => ui.relax.clone(),
+        Action::Rest => ui.relax.to_owned(),
     }
 }
 
