@@ -273,10 +273,7 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
             path: path.display().to_string(),
             error: e,
         })?,
-        None => history::History {
-            records: Vec::new(),
-            bad_lines: Vec::new(),
-        },
+        None => history::History::default(),
     };
     if let Some(path) = &path {
         const SHOWN: usize = 3;
@@ -309,8 +306,7 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
     show.page(&practice, || page::log(&practice, &name_of))
 }
 
-/// The item `name` means, or a lookup error.
-/// Chinese names match in English too: a name that is not ASCII and matches nothing is looked up
+/// The item `name` means, or a lookup error. Chinese names match in English too: a name that is not ASCII and matches nothing is looked up
 /// among the `chinese` items, and the item with the same id is the one meant.
 fn one<'a, T: Named>(
     items: &'a [T],

@@ -118,6 +118,7 @@ impl Practice {
 }
 
 /// Every record in the file, in order, and the numbers of lines that could not be read.
+#[derive(Debug, Default)]
 pub struct History {
     pub records: Vec<Record>,
     pub bad_lines: Vec<usize>,
@@ -125,10 +126,7 @@ pub struct History {
 
 /// Reads the file; a missing file is an empty history.
 pub fn read(path: &Path) -> io::Result<History> {
-    let mut history = History {
-        records: Vec::new(),
-        bad_lines: Vec::new(),
-    };
+    let mut history = History::default();
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(history),
