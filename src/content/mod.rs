@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use serde::de::DeserializeOwned;
 
-use crate::ui::Lang;
+use crate::ui::{Lang, fill, ui};
 
 pub use lookup::{Kind, Lookup, Named, find};
 pub use model::{About, Cause, Origin, Relief, Routine, Safety, Stretch};
@@ -190,7 +190,7 @@ impl Library {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => self.warn(ContentError::file(
                     &dir.display().to_string(),
-                    format!("cannot read this folder: {e}"),
+                    fill(ui().folder_unreadable, &[("problem", &e)]),
                 )),
             }
         }
@@ -238,16 +238,16 @@ impl Library {
     pub fn routines(&self, stretches: &[Stretch]) -> Result<Vec<Routine>, ContentError> {
         self.items("routines", |routine: &Routine, source| {
             if routine.stretches.is_empty() {
-                return Err(source.error_near("stretches", "a routine names at least one stretch"));
+                return Err(source.error_near("stretches", ui().no_stretches));
             }
             for name in &routine.stretches {
                 if !stretches.iter().any(|s| &s.id == name) {
                     let known: Vec<&str> = stretches.iter().map(|s| s.id.as_str()).collect();
                     return Err(source.error_near(
                         &format!("\"{name}\""),
-                        format!(
-                            "no stretch has the id '{name}' (the stretches are {})",
-                            known.join(", ")
+                        fill(
+                            ui().no_stretch_id,
+                            &[("name", name), ("list", &known.join(", "))],
                         ),
                     ));
                 }
@@ -308,10 +308,7 @@ fn user_item<T: DeserializeOwned + Named>(
 ) -> Result<T, ContentError> {
     let source = Source::read(path)?;
     let Some(id) = file_id(path) else {
-        return Err(ContentError::file(
-            &source.path,
-            "its name is not an id: use lower-case letters, digits and hyphens, like calf-stretch.toml",
-        ));
+        return Err(ContentError::file(&source.path, ui().file_name_not_id));
     };
     let mut item: T = source.parse()?;
     item.identify(id, Origin::User);
@@ -333,7 +330,8 @@ fn check_unique<T: Named, O: std::borrow::Borrow<T>>(
             .map(O::borrow)
             .find(|o| o.keys().contains(&key))
         {
-            return Err(source.error_near(&key, format!("'{key}' already names '{}'", other.id())));
+            let message = fill(ui().name_taken, &[("name", &key), ("other", &other.id())]);
+            return Err(source.error_near(&key, message));
         }
     }
     Ok(())
@@ -365,14 +363,14 @@ fn check_stretch(stretch: &Stretch, source: &Source) -> Result<(), ContentError>
         ("get_ready_seconds", stretch.get_ready_seconds),
     ] {
         if value == 0 {
-            return Err(source.error_near(field, format!("{field} must be at least 1")));
+            return Err(source.error_near(field, fill(ui().too_small, &[("field", &field)])));
         }
         if value > 3600 {
-            return Err(source.error_near(field, format!("{field} must be at most 3600")));
+            return Err(source.error_near(field, fill(ui().too_large, &[("field", &field)])));
         }
     }
     if stretch.steps.is_empty() {
-        return Err(source.error_near("steps", "a stretch has at least one step"));
+        return Err(source.error_near("steps", ui().no_steps));
     }
     Ok(())
 }

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use crate::ui::{fill, ui};
+
 /// The largest content file weizhong reads; the built-in ones are a few KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -74,19 +76,23 @@ impl Source {
     /// Reads a user's file: at most [`MAX_FILE_BYTES`], UTF-8, a file and not a folder.
     pub fn read(path: &Path) -> Result<Self, ContentError> {
         let name = path.display().to_string();
-        let fail = |e: std::io::Error| ContentError::file(&name, format!("cannot read it: {e}"));
+        let fail = |e: std::io::Error| {
+            ContentError::file(&name, fill(ui().file_unreadable, &[("problem", &e)]))
+        };
         let file = std::fs::File::open(path).map_err(fail)?;
         let meta = file.metadata().map_err(fail)?;
         if meta.is_dir() {
-            return Err(ContentError::file(&name, "is a folder, not a .toml file"));
+            return Err(ContentError::file(&name, ui().file_is_folder));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(ContentError::file(
                 &name,
-                format!(
-                    "is {} KiB; content files are at most {} KiB",
-                    meta.len() / 1024,
-                    MAX_FILE_BYTES / 1024
+                fill(
+                    ui().file_too_big,
+                    &[
+                        ("size", &(meta.len() / 1024)),
+                        ("max", &(MAX_FILE_BYTES / 1024)),
+                    ],
                 ),
             ));
         }
@@ -95,9 +101,11 @@ impl Source {
             .read_to_end(&mut bytes)
             .map_err(fail)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
+            let size = bytes.len() / 1024;
+            let max = MAX_FILE_BYTES / 1024;
             return Err(ContentError::file(
                 &name,
-                "grew past 1024 KiB while being read",
+                fill(ui().file_too_big, &[("size", &size), ("max", &max)]),
             ));
         }
         match String::from_utf8(bytes) {
@@ -149,7 +157,7 @@ fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> ContentError {
         path: path.to_owned(),
         line,
         column,
-        message: "is not valid UTF-8 here; save the file as UTF-8".into(),
+        message: ui().file_not_utf8.into(),
         snippet: None,
         placed: true,
     }
