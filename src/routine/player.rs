@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::clock::{Events, Key};
-use super::countdown::{FINAL_SECONDS, progress};
+use super::countdown::{FINAL_SECONDS, filled, seconds_left};
 use super::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::page;
 use crate::render::{Doc, style, text, wrap};
@@ -238,27 +238,26 @@ impl<E: Events, W: Write> Player<'_, E, W> {
         total: Duration,
         elapsed: Duration,
     ) -> io::Result<()> {
-        let seconds = countdown_seconds(total.saturating_sub(elapsed).as_secs());
+        let left = seconds_left(total, elapsed);
+        let seconds = countdown_seconds(u64::from(left));
         let room = self
             .options
             .width
             .saturating_sub(wrap::width(label) + wrap::width(&seconds) + 10);
         let cells = room.min(24);
-        let p = progress(total, elapsed, cells);
-        let near_end = matches!(phase.action, Action::Hold { .. })
-            && p.seconds_left <= FINAL_SECONDS
-            && p.seconds_left > 0;
-        let seconds = countdown_seconds(u64::from(p.seconds_left));
+        let done = filled(total, elapsed, cells);
+        let near_end =
+            matches!(phase.action, Action::Hold { .. }) && left <= FINAL_SECONDS && left > 0;
         let (accent, marks) = if near_end {
-            (style::WARN, "•".repeat(p.seconds_left as usize))
+            (style::WARN, "•".repeat(left as usize))
         } else {
             (style::MARKER, String::new())
         };
         let bar = if cells >= 5 {
             format!(
                 "{}{}  ",
-                style::paint(accent, &"█".repeat(p.filled)),
-                style::paint(style::DIM, &"░".repeat(cells - p.filled))
+                style::paint(accent, &"█".repeat(done)),
+                style::paint(style::DIM, &"░".repeat(cells - done))
             )
         } else {
             String::new()
