@@ -3,14 +3,13 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use serde::Serialize;
 
 use crate::check;
 use crate::cli::{Cli, Command, Format, RunArgs};
 use crate::content::{Library, Named, UserFiles, find};
-use crate::error::{self, Error};
+use crate::error::{self, Error, code};
 use crate::history;
 use crate::output;
 use crate::page;
@@ -82,7 +81,7 @@ fn content_dir(cli: &Cli) -> Option<PathBuf> {
     })
 }
 
-pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<ExitCode, Error> {
+pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, Error> {
     let show = Show {
         format: cli.global.format,
         width: output::width(cli.global.width),
@@ -155,7 +154,7 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<Exit
         }
         Some(Command::Man) => output::print_bytes(&shell::man(command)?)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code::OK)
 }
 
 /// `weizhong` alone: the commands and the safety note.
@@ -204,28 +203,19 @@ fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
 }
 
 /// `weizhong check`: exit 1 when any file has a problem.
-fn check(cli: &Cli, paths: &[PathBuf], width: usize) -> Result<ExitCode, Error> {
+fn check(cli: &Cli, paths: &[PathBuf], width: usize) -> Result<u8, Error> {
     let root = content_dir(cli).or_else(paths::config_dir);
     let report = check::check(paths, root.as_deref(), width)?;
     output::print(&report.text)?;
-    Ok(if report.ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if report.ok { code::OK } else { code::FAILURE })
 }
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
-fn guide_plan(
-    plan: &Plan,
-    kind: history::Kind,
-    run: &RunArgs,
-    show: &Show,
-) -> Result<ExitCode, Error> {
+fn guide_plan(plan: &Plan, kind: history::Kind, run: &RunArgs, show: &Show) -> Result<u8, Error> {
     let stdout = std::io::stdout();
     if run.print || show.format != Format::Text || !stdout.is_terminal() {
         show.page(&json::PlanView::new(plan), || page::routine_sheet(plan))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code::OK);
     }
     let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
         .map_err(|value| Error::Usage {
@@ -244,8 +234,8 @@ fn guide_plan(
         note(&history::Record::now(kind, plan.id, &summary));
     }
     Ok(match summary.ending {
-        player::Ending::Interrupted => ExitCode::from(130),
-        player::Ending::Finished | player::Ending::Quit => ExitCode::SUCCESS,
+        player::Ending::Interrupted => code::INTERRUPTED,
+        player::Ending::Finished | player::Ending::Quit => code::OK,
     })
 }
 

@@ -2,11 +2,21 @@
 
 use std::fmt::Write as _;
 use std::io;
-use std::process::ExitCode;
 
 use crate::content::{ContentError, Kind, Lookup};
 use crate::render::style::{ERROR, LITERAL, TIP, WARN, paint};
 use crate::ui::{fill, ui};
+
+/// The exit codes, as README.md lists them.
+pub mod code {
+    pub const OK: u8 = 0;
+    /// A runtime failure: broken content, a file or output that failed.
+    pub const FAILURE: u8 = 1;
+    /// A usage error or a name that matches nothing.
+    pub const USAGE: u8 = 2;
+    /// Ctrl-C during a timed run.
+    pub const INTERRUPTED: u8 = 130;
+}
 
 #[derive(Debug)]
 pub enum Error {
@@ -46,11 +56,11 @@ impl Error {
         matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
-    pub fn exit_code(&self) -> ExitCode {
+    pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Lookup(_) | Error::Usage { .. } => ExitCode::from(2),
-            Error::Write(_) if self.is_quiet() => ExitCode::SUCCESS,
-            Error::Content(_) | Error::Read { .. } | Error::Write(_) => ExitCode::from(1),
+            Error::Lookup(_) | Error::Usage { .. } => code::USAGE,
+            Error::Write(_) if self.is_quiet() => code::OK,
+            Error::Content(_) | Error::Read { .. } | Error::Write(_) => code::FAILURE,
         }
     }
 

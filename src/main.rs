@@ -1,5 +1,10 @@
 //! weizhong: an offline self-care guide for an ache behind the knee (委中, BL40).
+//!
+//! The C `main` is weizhong's own (`no_main`): Rust's start-up code reads /proc/self/maps and
+//! maps a signal stack to report stack overflows, which cost a quarter of a page's run time.
+//! What weizhong needs of it, it does here: SIGPIPE ignored, stdout flushed at the end.
 
+#![cfg_attr(not(test), no_main)]
 #![warn(clippy::pedantic)]
 #![allow(clippy::missing_errors_doc, clippy::module_name_repetitions)]
 
@@ -19,16 +24,33 @@ mod routine;
 mod shell;
 mod ui;
 
-use std::process::ExitCode;
-
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
 use crate::content::Library;
-use crate::error::Error;
+use crate::error::{Error, code};
 use crate::render::style;
 
-fn main() -> ExitCode {
+#[cfg(not(test))]
+#[unsafe(no_mangle)]
+extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    // A closed pipe then fails a write with EPIPE, which weizhong treats as the reader being done.
+    // SAFETY: setting a signal's disposition to SIG_IGN before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+    let code = run();
+    // Every page was already flushed and its errors reported; this catches clap's output.
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    code.into()
+}
+
+/// weizhong's work, from the arguments to the exit code.
+#[cfg_attr(test, allow(dead_code))]
+fn run() -> u8 {
     let args: Vec<_> = std::env::args_os().collect();
     let color = output::color_from_args(&args);
     anstream::ColorChoice::from(color).write_global();
@@ -78,9 +100,10 @@ fn main() -> ExitCode {
 }
 
 /// Prints clap's help, version or usage error with its exit code; a closed pipe is quiet.
-fn clap_exit(e: &clap::Error) -> ExitCode {
+#[cfg_attr(test, allow(dead_code))]
+fn clap_exit(e: &clap::Error) -> u8 {
     match e.print() {
-        Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+        Ok(()) => u8::try_from(e.exit_code()).unwrap_or(code::USAGE),
         Err(write) => {
             let write = Error::Write(write);
             if !write.is_quiet() {
