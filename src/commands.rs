@@ -38,7 +38,7 @@ impl Show {
         let text = match self.format {
             Format::Json => json::render(data).map_err(std::io::Error::other)?,
             Format::Markdown => render::markdown::render(&doc()),
-            Format::Text => render::text::render(&doc(), self.width),
+            Format::Text => render::text::render(&doc(), self.width, output::color()),
         };
         output::print(&text)?;
         Ok(())

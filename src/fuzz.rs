@@ -120,7 +120,7 @@ fn load_and_show(text: &str, width: usize) {
         docs.push(page::routine_sheet(&Plan::routine(routine, &stretches)));
     }
     for doc in &docs {
-        assert!(!text::render(doc, width).is_empty());
+        assert!(!text::render(doc, width, true).is_empty());
         assert!(!markdown::render(doc).is_empty());
     }
 }

@@ -55,11 +55,16 @@ pub fn color_from_args(args: &[std::ffi::OsString]) -> ColorWhen {
     when
 }
 
-/// Writes `text` (with ANSI styles) to stdout in one go; styles are stripped where colour is off.
+/// Whether what goes to stdout may be in colour.
+pub fn color() -> bool {
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// Writes `text` to stdout in one go; any escape codes in it (a user's file may hold some) are
+/// stripped where colour is off.
 pub fn print(text: &str) -> io::Result<()> {
-    let stdout = io::stdout();
     // Stripped here, whole, so the page goes out in one write rather than one per styled piece.
-    if anstream::AutoStream::choice(&stdout) == anstream::ColorChoice::Never {
+    if text.contains('\x1b') && !color() {
         print_bytes(anstream::adapter::strip_str(text).to_string().as_bytes())
     } else {
         print_bytes(text.as_bytes())

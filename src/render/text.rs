@@ -1,4 +1,5 @@
-//! Draws a [`Doc`] as terminal text: styled, wrapped to a width, with hanging indents.
+//! Draws a [`Doc`] as terminal text: wrapped to a width, with hanging indents, and styled when
+//! colour is on.
 
 use std::fmt::Write as _;
 
@@ -10,33 +11,41 @@ use super::{style, wrap};
 /// Left margin of everything under a heading.
 const MARGIN: &str = "  ";
 
-/// The page as text with ANSI styles, each line at most `width` columns (a sketch excepted).
-pub fn render(doc: &Doc, width: usize) -> String {
-    let mut out = String::new();
+/// The page as text, each line at most `width` columns (a sketch excepted), with ANSI styles
+/// when `color` is on.
+pub fn render(doc: &Doc, width: usize, color: bool) -> String {
+    let mut page = Page {
+        out: String::with_capacity(4096),
+        width,
+        color,
+    };
     let mut after_heading = true;
     for block in &doc.blocks {
         if !after_heading {
-            out.push('\n');
+            page.out.push('\n');
         }
         after_heading = matches!(block, Block::Heading(_));
         match block {
             Block::Title(title, subtitle) => {
-                indented(&mut out, title, width, "", style::TITLE);
+                page.indented(title, "", style::TITLE);
                 if let Some(subtitle) = subtitle {
-                    indented(&mut out, subtitle, width, "", Style::new());
+                    page.indented(subtitle, "", Style::new());
                 }
             }
-            Block::Heading(text) => indented(&mut out, text, width, "", style::HEADING),
-            Block::Paragraph(text) => indented(&mut out, text, width, MARGIN, Style::new()),
-            Block::Warning(text) => indented(&mut out, text, width, MARGIN, style::WARN),
-            Block::Aside(text) => indented(&mut out, text, width, MARGIN, style::DIM),
+            Block::Heading(text) => page.indented(text, "", style::HEADING),
+            Block::Paragraph(text) => page.indented(text, MARGIN, Style::new()),
+            Block::Warning(text) => page.indented(text, MARGIN, style::WARN),
+            Block::Aside(text) => page.indented(text, MARGIN, style::DIM),
             Block::Numbered(items) => {
                 let digits = items.len().to_string().len();
-                let markers = (1..=items.len()).map(|n| format!("{n:>digits$}. "));
-                list(&mut out, items, markers, width);
+                for (n, item) in items.iter().enumerate() {
+                    page.item(&format!("{:>digits$}. ", n + 1), item);
+                }
             }
             Block::Bullets(items) => {
-                list(&mut out, items, std::iter::repeat("• ".to_owned()), width);
+                for item in items {
+                    page.item(BULLET, item);
+                }
             }
             Block::Fields(fields) => {
                 let label_width = fields
@@ -45,149 +54,152 @@ pub fn render(doc: &Doc, width: usize) -> String {
                     .max()
                     .unwrap_or(0);
                 for (label, value) in fields {
-                    let pad = " ".repeat(label_width - wrap::width(label) + 2);
-                    let first = format!("{MARGIN}{}{pad}", style::paint(style::MARKER, label));
-                    let rest = " ".repeat(MARGIN.len() + label_width + 2);
-                    let cols = rest.len();
-                    wrapped(&mut out, value, width, (&first, cols), &rest, Style::new());
+                    page.hanging(value, label, MARGIN.len() + label_width + 2);
                 }
             }
-            Block::Table(header, rows) => table(&mut out, header, rows, width),
-            Block::Pre(text) => {
-                // A drawing cut by wrapping would mislead: too wide, it is left out.
-                let lines = text.trim_end_matches('\n').lines();
-                if lines
-                    .clone()
-                    .all(|l| MARGIN.len() + wrap::width(l) <= width)
-                {
-                    for l in lines {
-                        line(&mut out, format!("{MARGIN}{l}").trim_end());
-                    }
-                } else {
-                    after_heading = true;
-                }
-            }
+            Block::Table(header, rows) => page.table(header, rows),
+            // A drawing cut by wrapping would mislead: too wide, it is left out.
+            Block::Pre(text) => after_heading = !page.drawing(text),
         }
     }
-    out
+    page.out
 }
 
-fn line(out: &mut String, text: &str) {
-    out.push_str(text);
-    out.push('\n');
-}
+const BULLET: &str = "• ";
 
-/// Wraps `text` in `base` style after the indents `first` (on the first line, `first_cols`
-/// columns wide whatever escape codes it holds) and `rest`.
-fn wrapped(
-    out: &mut String,
-    text: &str,
+/// A page being drawn.
+struct Page {
+    out: String,
     width: usize,
-    (first, first_cols): (&str, usize),
-    rest: &str,
-    base: Style,
-) {
-    let mut in_code = false;
-    let lines = wrap::wrap(
-        text,
-        width.saturating_sub(first_cols),
-        width.saturating_sub(wrap::width(rest)),
-    );
-    for (i, l) in lines.iter().enumerate() {
-        let lead = if i == 0 { first } else { rest };
-        line(out, &format!("{lead}{}", inline(l, base, &mut in_code)));
+    color: bool,
+}
+
+impl Page {
+    /// `text` in `style`, or plain when colour is off.
+    fn paint(&mut self, style: Style, text: &str) {
+        if self.color && style != Style::new() && !text.is_empty() {
+            let _ = write!(self.out, "{style}{text}{style:#}");
+        } else {
+            self.out.push_str(text);
+        }
     }
-}
 
-/// Wraps `text` with plain indents.
-fn indented(out: &mut String, text: &str, width: usize, indent: &str, base: Style) {
-    wrapped(out, text, width, (indent, indent.len()), indent, base);
-}
-
-/// A list whose items hang under their markers.
-fn list(out: &mut String, items: &[String], markers: impl Iterator<Item = String>, width: usize) {
-    for (item, marker) in items.iter().zip(markers) {
-        let first = format!("{MARGIN}{}", style::paint(style::MARKER, &marker));
-        let rest = " ".repeat(MARGIN.len() + wrap::width(&marker));
-        let cols = rest.len();
-        wrapped(out, item, width, (&first, cols), &rest, Style::new());
+    /// Wraps `text` in `base` style, every line after `indent`.
+    fn indented(&mut self, text: &str, indent: &str, base: Style) {
+        self.wrapped(text, (indent, ""), indent.len(), base);
     }
-}
 
-/// A table when it fits, otherwise one wrapped bullet per row.
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], width: usize) {
-    let columns = header.len();
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .chain(header.get(c))
-                .map(|cell| wrap::width(cell))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let total = MARGIN.len() + widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
-    if total > width {
-        let items: Vec<String> = rows
-            .iter()
-            .map(|r| match r.split_first() {
-                Some((name, rest)) => format!("{name}: {}", rest.join(" · ")),
-                None => String::new(),
+    /// A list item hanging under its marker.
+    fn item(&mut self, marker: &str, text: &str) {
+        self.hanging(text, marker, MARGIN.len() + wrap::width(marker));
+    }
+
+    /// `text` after a `label` in the margin, its lines starting at column `hang`.
+    fn hanging(&mut self, text: &str, label: &str, hang: usize) {
+        self.wrapped(text, (MARGIN, label), hang, Style::new());
+    }
+
+    /// Wraps `text` in `base` style into the columns from `hang` on; the first line starts with
+    /// `indent` and `label` (a marker), the others with spaces. `code` spans lose their
+    /// backticks and take the literal style.
+    fn wrapped(&mut self, text: &str, (indent, label): (&str, &str), hang: usize, base: Style) {
+        let columns = self.width.saturating_sub(hang);
+        let mut first = true;
+        let mut in_code = false;
+        wrap::each_line(text, columns, columns, |line| {
+            if first {
+                self.out.push_str(indent);
+                self.paint(style::MARKER, label);
+                let used = indent.len() + wrap::width(label);
+                self.spaces(hang.saturating_sub(used));
+                first = false;
+            } else {
+                self.spaces(hang);
+            }
+            for (i, run) in line.split('`').enumerate() {
+                if i > 0 {
+                    in_code = !in_code;
+                }
+                self.paint(if in_code { style::LITERAL } else { base }, run);
+            }
+            self.out.push('\n');
+        });
+    }
+
+    fn spaces(&mut self, n: usize) {
+        self.out.extend(std::iter::repeat_n(' ', n));
+    }
+
+    /// A table when it fits, otherwise one wrapped bullet per row.
+    fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let columns = header.len();
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .chain(header.get(c))
+                    .map(|cell| wrap::width(cell))
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
-        list(out, &items, std::iter::repeat("• ".to_owned()), width);
-        return;
+        let total = MARGIN.len() + widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
+        if total > self.width {
+            for row in rows {
+                let item = match row.split_first() {
+                    Some((name, rest)) => format!("{name}: {}", rest.join(" · ")),
+                    None => String::new(),
+                };
+                self.item(BULLET, &item);
+            }
+            return;
+        }
+        for (cells, style) in std::iter::once((header, style::MARKER))
+            .chain(rows.iter().map(|r| (r.as_slice(), Style::new())))
+        {
+            self.out.push_str(MARGIN);
+            for (c, cell) in cells.iter().enumerate() {
+                self.paint(style, cell);
+                if c + 1 < cells.len() {
+                    self.spaces(widths[c] - wrap::width(cell) + 3);
+                }
+            }
+            self.out.push('\n');
+        }
     }
-    let row_text = |cells: &[String], style: Style| {
-        let mut text = String::from(MARGIN);
-        for (c, cell) in cells.iter().enumerate() {
-            if c + 1 == cells.len() {
-                text.push_str(&style::paint(style, cell));
-            } else {
-                let pad = " ".repeat(widths[c] - wrap::width(cell) + 3);
-                let _ = write!(text, "{}{pad}", style::paint(style, cell));
+
+    /// A drawing as drawn, if it fits; whether it did.
+    fn drawing(&mut self, text: &str) -> bool {
+        let lines = text.trim_end_matches('\n').lines();
+        let fits = lines
+            .clone()
+            .all(|l| MARGIN.len() + wrap::width(l) <= self.width);
+        if fits {
+            for l in lines {
+                let l = l.trim_end();
+                if !l.is_empty() {
+                    self.out.push_str(MARGIN);
+                    self.out.push_str(l);
+                }
+                self.out.push('\n');
             }
         }
-        text
-    };
-    line(out, &row_text(header, style::MARKER));
-    for row in rows {
-        line(out, &row_text(row, Style::new()));
+        fits
     }
-}
-
-/// Styles a wrapped line in `base`, turning `code` spans into the literal style and dropping
-/// their backticks; `in_code` carries an open span over to the next line.
-fn inline(text: &str, base: Style, in_code: &mut bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, run) in text.split('`').enumerate() {
-        if i > 0 {
-            *in_code = !*in_code;
-        }
-        let style = current(base, *in_code);
-        if style == Style::new() {
-            out.push_str(run);
-        } else {
-            out.push_str(&style::paint(style, run));
-        }
-    }
-    out
-}
-
-fn current(base: Style, in_code: bool) -> Style {
-    if in_code { style::LITERAL } else { base }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The page without colour, which must be the coloured page with its styles stripped.
     fn plain(doc: &Doc, width: usize) -> String {
-        let mut out = Vec::new();
-        let mut stream = anstream::StripStream::new(&mut out);
-        std::io::Write::write_all(&mut stream, render(doc, width).as_bytes()).unwrap();
-        String::from_utf8(out).unwrap()
+        let mut stripped = Vec::new();
+        let mut stream = anstream::StripStream::new(&mut stripped);
+        std::io::Write::write_all(&mut stream, render(doc, width, true).as_bytes()).unwrap();
+        let plain = render(doc, width, false);
+        assert_eq!(plain.as_bytes(), stripped);
+        plain
     }
 
     #[test]
@@ -218,7 +230,7 @@ mod tests {
         let mut doc = Doc::new();
         doc.paragraph("see `weizhong safety` now");
         assert_eq!(plain(&doc, 80), "  see weizhong safety now\n");
-        let styled = render(&doc, 80);
+        let styled = render(&doc, 80, true);
         assert!(styled.contains(&style::paint(style::LITERAL, "weizhong safety")));
     }
 

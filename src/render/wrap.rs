@@ -16,22 +16,36 @@ pub fn width(text: &str) -> usize {
 /// The lines of `text`, hard line breaks kept: the first line at most `first` columns wide, the
 /// others at most `rest`.
 pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    each_line(text, first, rest, |line| lines.push(line.to_owned()));
+    lines
+}
+
+/// Calls `emit` with each line of `text`, as [`wrap`] breaks it, without keeping them.
+pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&str)) {
+    let mut line = String::new();
+    let mut on_first = true;
+    let mut limit = first.max(1);
+    let mut end_line = |line: &mut String, limit: &mut usize| {
+        emit(line);
+        line.clear();
+        if on_first {
+            on_first = false;
+            *limit = rest.max(1);
+        }
+    };
     for hard in text.split('\n') {
-        let mut line = String::new();
         let mut used = 0;
         for (space, token) in tokens(hard) {
-            let limit = if lines.is_empty() { first } else { rest }.max(1);
             let w = width(token);
             let gap = usize::from(space && !line.is_empty());
             if !line.is_empty() && used + gap + w > limit {
-                lines.push(std::mem::take(&mut line));
+                end_line(&mut line, &mut limit);
                 used = 0;
             } else if gap == 1 {
                 line.push(' ');
                 used += 1;
             }
-            let limit = if lines.is_empty() { first } else { rest }.max(1);
             if used + w <= limit {
                 line.push_str(token);
                 used += w;
@@ -40,18 +54,16 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
             // Longer than a whole line: broken where it must be.
             for c in token.chars() {
                 let cw = c.width().unwrap_or(0);
-                let limit = if lines.is_empty() { first } else { rest }.max(1);
                 if !line.is_empty() && used + cw > limit {
-                    lines.push(std::mem::take(&mut line));
+                    end_line(&mut line, &mut limit);
                     used = 0;
                 }
                 line.push(c);
                 used += cw;
             }
         }
-        lines.push(line);
+        end_line(&mut line, &mut limit);
     }
-    lines
 }
 
 /// Wide characters (Chinese) may be broken between.
@@ -78,14 +90,15 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
     let mut glue = false;
     // A `command` is never broken.
     let mut in_code = false;
+    // The token so far ends in a wide character, after which a break is allowed.
+    let mut after_wide = false;
     for (i, c) in text.char_indices() {
         if c == '`' {
             in_code = !in_code;
         }
         if in_code && c != '`' {
-            if start.is_none() {
-                start = Some(i);
-            }
+            start.get_or_insert(i);
+            after_wide = false;
             continue;
         }
         if c.is_whitespace() {
@@ -94,11 +107,12 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
             }
             space = true;
             glue = false;
+            after_wide = false;
             continue;
         }
         if c.is_ascii() && !glue {
             match start {
-                Some(s) if ends_wide(&text[s..i]) => {
+                Some(s) if after_wide => {
                     tokens.push((space, &text[s..i]));
                     space = false;
                     start = Some(i);
@@ -106,13 +120,14 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
                 Some(_) => {}
                 None => start = Some(i),
             }
+            after_wide = false;
             continue;
         }
         let wide = breakable(c);
         match start {
             // A break is allowed before a wide character, or after one, unless punctuation
             // forbids it.
-            Some(s) if !glue && !closing(c) && (wide || ends_wide(&text[s..i])) => {
+            Some(s) if !glue && !closing(c) && (wide || after_wide) => {
                 tokens.push((space, &text[s..i]));
                 space = false;
                 start = Some(i);
@@ -121,16 +136,12 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
             None => start = Some(i),
         }
         glue = opening(c);
+        after_wide = wide;
     }
     if let Some(s) = start {
         tokens.push((space, &text[s..]));
     }
     tokens
-}
-
-fn ends_wide(token: &str) -> bool {
-    !token.as_bytes().last().is_some_and(u8::is_ascii)
-        && token.chars().next_back().is_some_and(breakable)
 }
 
 #[cfg(test)]

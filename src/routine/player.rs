@@ -318,7 +318,7 @@ impl<E: Events, W: Write> Player<'_, E, W> {
     }
 
     fn doc(&mut self, doc: &Doc) -> io::Result<()> {
-        self.write(&text::render(doc, self.options.width))
+        self.write(&text::render(doc, self.options.width, self.options.color))
     }
 
     fn write(&mut self, text: &str) -> io::Result<()> {
