@@ -69,14 +69,22 @@ named!(Stretch, Kind::Stretch, |s: &Stretch| Some(s.order));
 named!(Relief, Kind::Relief, |r: &Relief| Some(r.order));
 named!(Routine, Kind::Routine, |_: &Routine| None);
 
-/// Lower case, with runs of spaces and underscores as one hyphen.
+/// Lower case, with runs of spaces, underscores and hyphens as one hyphen, none at either end.
 fn normalise(name: &str) -> String {
-    name.trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push('-');
+                gap = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Why a name found nothing.
@@ -193,6 +201,19 @@ mod tests {
             panic!("qqqq should not match");
         };
         assert_eq!(suggestion, None);
+    }
+
+    #[test]
+    fn names_are_normalised_to_hyphenated_lower_case() {
+        for (name, key) in [
+            ("Butterfly Stretch", "butterfly-stretch"),
+            ("  spiral__twist -", "spiral-twist"),
+            ("HOT\tcompress", "hot-compress"),
+            ("蝴蝶 式", "蝴蝶-式"),
+            (" -_ ", ""),
+        ] {
+            assert_eq!(normalise(name), key, "{name:?}");
+        }
     }
 
     #[test]

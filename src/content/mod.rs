@@ -324,12 +324,12 @@ fn check_unique<T: Named, O: std::borrow::Borrow<T>>(
     item: &T,
     source: &Source,
 ) -> Result<(), ContentError> {
+    let others: Vec<(&T, Vec<String>)> = others
+        .iter()
+        .map(|o| (o.borrow(), o.borrow().keys()))
+        .collect();
     for key in item.keys() {
-        if let Some(other) = others
-            .iter()
-            .map(O::borrow)
-            .find(|o| o.keys().contains(&key))
-        {
+        if let Some((other, _)) = others.iter().find(|(_, keys)| keys.contains(&key)) {
             let message = fill(ui().name_taken, &[("name", &key), ("other", &other.id())]);
             return Err(source.error_near(&key, message));
         }

@@ -83,7 +83,16 @@ fn opening(c: char) -> bool {
 
 /// The unbreakable pieces of a line, each with whether a space came before it.
 fn tokens(text: &str) -> Vec<(bool, &str)> {
-    let mut tokens = Vec::new();
+    if text.is_ascii() {
+        ascii_tokens(text)
+    } else {
+        any_tokens(text)
+    }
+}
+
+/// [`tokens`] of any line: breaks may also fall around wide characters.
+fn any_tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut start: Option<usize> = None;
     let mut space = false;
     // The token ends after this character unless the next one must stay with it.
@@ -144,9 +153,41 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
     tokens
 }
 
+/// [`tokens`] of a line that is all ASCII, where only spaces and `command`s matter.
+fn ascii_tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let mut start: Option<usize> = None;
+    let mut space = false;
+    let mut in_code = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'`' {
+            in_code = !in_code;
+        }
+        if in_code || !char::from(b).is_whitespace() {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                tokens.push((space, &text[s..i]));
+            }
+            space = true;
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((space, &text[s..]));
+    }
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_lines_split_as_any_other(text in "[ a-c`\t\x0b-]{0,40}") {
+            proptest::prop_assert_eq!(ascii_tokens(&text), any_tokens(&text));
+        }
+    }
 
     #[test]
     fn words_wrap_at_spaces() {
