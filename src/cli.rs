@@ -17,54 +17,88 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    global: Global,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options every command takes.
-#[derive(Debug, Args)]
+impl Cli {
+    /// The options every command takes, wherever they were given: after the command's name
+    /// wins.
+    pub fn options(&self) -> Global {
+        match &self.command {
+            Some(command) => self.global.then(command.options()),
+            None => self.global.clone(),
+        }
+    }
+}
+
+impl Command {
+    fn options(&self) -> &Global {
+        match self {
+            Command::Routine { global, .. }
+            | Command::About { global }
+            | Command::Causes { global, .. }
+            | Command::Stretch { global, .. }
+            | Command::Relief { global, .. }
+            | Command::Safety { global }
+            | Command::Log { global, .. }
+            | Command::Check { global, .. }
+            | Command::Completions { global, .. }
+            | Command::Man { global } => global,
+        }
+    }
+}
+
+// Options every command takes, before or after its name. They are not clap's `global`
+// arguments: those are copied into every subcommand at each start, which cost a tenth of a
+// page's run time. Each command has its own copy, built only when that command is used.
+// (Plain comments: a doc comment here would become every command's description.)
+#[derive(Debug, Clone, Default, Args)]
 pub struct Global {
-    /// When to use colour (auto: on a terminal, unless NO_COLOR is set)
-    #[arg(
-        long = "color",
-        value_name = "WHEN",
-        default_value = "auto",
-        global = true
-    )]
-    pub color: ColorWhen,
+    /// When to use colour (auto: on a terminal, unless NO_COLOR is set) [default: auto]
+    #[arg(long = "color", value_name = "WHEN")]
+    pub color: Option<ColorWhen>,
 
     /// Wrap text at this many columns [default: the terminal's, up to 100; 80 when not a terminal]
     #[arg(
         long = "width",
         value_name = "COLUMNS",
-        global = true,
         value_parser = clap::value_parser!(u16).range(20..=1000)
     )]
     pub width: Option<u16>,
 
-    /// Show pages as text, Markdown (to paste into notes) or JSON (for scripts)
-    #[arg(
-        long = "format",
-        value_name = "FORMAT",
-        default_value = "text",
-        global = true
-    )]
-    pub format: Format,
+    /// Show pages as text, Markdown (to paste into notes) or JSON (for scripts) [default: text]
+    #[arg(long = "format", value_name = "FORMAT")]
+    pub format: Option<Format>,
 
     /// The language of the guide [default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese]
-    #[arg(long = "lang", value_name = "LANG", global = true)]
+    #[arg(long = "lang", value_name = "LANG")]
     pub lang: Option<crate::ui::Lang>,
 
     /// Read your own stretches, routines, causes and relief from this folder [default:
     /// $WEIZHONG_CONTENT, else $XDG_CONFIG_HOME/weizhong or ~/.config/weizhong]
-    #[arg(long = "content", value_name = "DIR", global = true)]
+    #[arg(long = "content", value_name = "DIR")]
     pub content: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+impl Global {
+    /// These options, each replaced by the same option given later (after the command's name).
+    fn then(&self, later: &Global) -> Global {
+        Global {
+            color: later.color.or(self.color),
+            width: later.width.or(self.width),
+            format: later.format.or(self.format),
+            lang: later.lang.or(self.lang),
+            content: later.content.clone().or_else(|| self.content.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    #[default]
     Text,
     Markdown,
     Json,
@@ -78,6 +112,7 @@ pub enum ColorWhen {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Be talked through the bedtime stretches, every hold timed
     #[command(
@@ -96,11 +131,17 @@ pub enum Command {
 
         #[command(flatten)]
         run: RunArgs,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// Where the Weizhong point is and why it aches
     #[command(after_help = "Example:\n  weizhong about")]
-    About,
+    About {
+        #[command(flatten)]
+        global: Global,
+    },
 
     /// Why it hurts: the causes, and what helps each
     #[command(after_help = "Examples:\n  weizhong causes\n  weizhong causes calcium")]
@@ -108,6 +149,9 @@ pub enum Command {
         /// One cause, by name or the start of one [default: all]
         #[arg(value_name = "NAME")]
         name: Option<String>,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// The stretches: a table, or one stretch step by step
@@ -126,6 +170,9 @@ pub enum Command {
 
         #[command(flatten)]
         run: RunArgs,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// Easing the ache: hot compress, massage, foot soak, while standing
@@ -134,11 +181,17 @@ pub enum Command {
         /// One kind of relief, by name or the start of one [default: all]
         #[arg(value_name = "NAME")]
         name: Option<String>,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// When to see a doctor
     #[command(after_help = "Example:\n  weizhong safety")]
-    Safety,
+    Safety {
+        #[command(flatten)]
+        global: Global,
+    },
 
     /// Your practice: the last days, your streak, the last sessions
     #[command(
@@ -154,6 +207,9 @@ pub enum Command {
             value_parser = clap::value_parser!(u32).range(1..=366)
         )]
         days: u32,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// Check your own content files and show each problem
@@ -165,6 +221,9 @@ pub enum Command {
         /// Files or folders to check [default: your content folder]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// Print a completion script for a shell
@@ -174,14 +233,20 @@ pub enum Command {
         /// The shell
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
+
+        #[command(flatten)]
+        global: Global,
     },
 
     /// Print the manual page, as roff
     #[command(after_help = "Example:\n  weizhong man | man -l -")]
-    Man,
+    Man {
+        #[command(flatten)]
+        global: Global,
+    },
 }
 
-/// How a routine or a guided stretch runs.
+// How a routine or a guided stretch runs. (A doc comment would become the command's description.)
 #[derive(Debug, Args)]
 #[allow(
     clippy::struct_excessive_bools,
@@ -208,5 +273,46 @@ pub struct RunArgs {
 impl RunArgs {
     pub fn any(&self) -> bool {
         self.print || self.no_wait || self.quiet || self.no_log
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    fn options(args: &[&str]) -> Global {
+        Cli::try_parse_from(args).unwrap().options()
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn options_go_before_or_after_the_command_and_the_later_one_wins() {
+        assert_eq!(
+            options(&["weizhong", "--width", "40", "causes"]).width,
+            Some(40)
+        );
+        assert_eq!(
+            options(&["weizhong", "causes", "--width", "40"]).width,
+            Some(40)
+        );
+        let both = options(&[
+            "weizhong", "--width", "60", "--lang", "zh", "causes", "--width", "30",
+        ]);
+        assert_eq!(
+            (both.width, both.lang),
+            (Some(30), Some(crate::ui::Lang::Zh))
+        );
+        let none = options(&["weizhong", "stretch", "butterfly"]);
+        assert_eq!((none.width, none.format, none.content), (None, None, None));
+        assert_eq!(
+            options(&["weizhong", "--format", "json"]).format,
+            Some(Format::Json)
+        );
     }
 }

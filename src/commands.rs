@@ -74,7 +74,7 @@ pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
 
 /// `--content`, else a non-empty `WEIZHONG_CONTENT`.
 fn content_dir(cli: &Cli) -> Option<PathBuf> {
-    cli.global.content.clone().or_else(|| {
+    cli.options().content.or_else(|| {
         std::env::var_os("WEIZHONG_CONTENT")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
@@ -83,20 +83,22 @@ fn content_dir(cli: &Cli) -> Option<PathBuf> {
 
 pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, Error> {
     let show = Show {
-        format: cli.global.format,
-        width: output::width(cli.global.width),
+        format: cli.options().format.unwrap_or_default(),
+        width: output::width(cli.options().width),
     };
     match &cli.command {
         None => overview(command, library, &show)?,
-        Some(Command::About) => {
+        Some(Command::About { .. }) => {
             let about = library.about()?;
             show.page(&about, || page::about(&about))?;
         }
-        Some(Command::Causes { name: None }) => {
+        Some(Command::Causes { name: None, .. }) => {
             let causes = library.causes()?;
             show.page(&causes, || page::causes(&causes))?;
         }
-        Some(Command::Causes { name: Some(name) }) => {
+        Some(Command::Causes {
+            name: Some(name), ..
+        }) => {
             let causes = library.causes()?;
             let cause = one(&causes, name, || library.in_chinese().causes())?;
             show.page(cause, || page::cause(cause))?;
@@ -111,6 +113,7 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, 
             name: Some(name),
             guide,
             run,
+            ..
         }) => {
             let stretches = library.stretches()?;
             let plan =
@@ -121,16 +124,18 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, 
             }
             show.page(&json::StretchView::new(&plan), || page::stretch(&plan))?;
         }
-        Some(Command::Relief { name: None }) => {
+        Some(Command::Relief { name: None, .. }) => {
             let relief = library.relief()?;
             show.page(&relief, || page::reliefs(&relief))?;
         }
-        Some(Command::Relief { name: Some(name) }) => {
+        Some(Command::Relief {
+            name: Some(name), ..
+        }) => {
             let relief = library.relief()?;
             let one = one(&relief, name, || library.in_chinese().relief())?;
             show.page(one, || page::relief(one))?;
         }
-        Some(Command::Safety) => {
+        Some(Command::Safety { .. }) => {
             let safety = library.safety()?;
             show.page(&safety, || page::safety(&safety))?;
         }
@@ -146,13 +151,13 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, 
             let plan = Plan::routine(routine, &stretches);
             return guide_plan(&plan, history::Kind::Routine, run, &show);
         }
-        Some(Command::Check { paths }) => return check(cli, paths, show.width),
-        Some(Command::Log { days }) => log(library, *days, &show)?,
-        Some(Command::Completions { shell }) => {
+        Some(Command::Check { paths, .. }) => return check(cli, paths, show.width),
+        Some(Command::Log { days, .. }) => log(library, *days, &show)?,
+        Some(Command::Completions { shell, .. }) => {
             let script = shell::completions(*shell, command, library)?;
             output::print_bytes(&script)?;
         }
-        Some(Command::Man) => output::print_bytes(&shell::man(command)?)?,
+        Some(Command::Man { .. }) => output::print_bytes(&shell::man(command)?)?,
     }
     Ok(code::OK)
 }

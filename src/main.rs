@@ -77,7 +77,7 @@ fn run() -> u8 {
             return clap_exit(&e);
         }
     }
-    ui::set_lang(cli.global.lang.unwrap_or_else(ui::Lang::from_env));
+    ui::set_lang(cli.options().lang.unwrap_or_else(ui::Lang::from_env));
     let result = commands::user_files(&cli).and_then(|user| {
         let library = Library::with_user(user);
         let result = commands::run(&cli, &command, &library);
@@ -88,6 +88,9 @@ fn run() -> u8 {
         }
         result
     });
+    // Freeing clap's tree of commands and arguments one by one costs more than building the
+    // page; the process is ending, and the system takes its memory back whole.
+    std::mem::forget(command);
     match result {
         Ok(code) => code,
         Err(e) => {

@@ -22,6 +22,8 @@ pub fn completions(
         ("routine", ids(&library.routines(&stretches)?)),
     ];
     let mut command = command.clone();
+    // Each command's arguments are built when it is first used: all of them, here.
+    command.build();
     for (subcommand, ids) in names {
         command = command.mut_subcommand(subcommand, |sub| {
             sub.mut_arg("name", |arg| {
