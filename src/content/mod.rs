@@ -20,16 +20,20 @@ pub use source::{ContentError, Source};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
-/// Fields that only the English files hold: numbers and ids are the same in every language.
-pub const UNTRANSLATED: [&str; 7] = [
-    "order",
-    "hold_seconds",
-    "reps",
-    "each_side",
-    "rest_seconds",
-    "get_ready_seconds",
-    "stretches",
-];
+/// The same files as JSON, made by build.rs (`JSON`).
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// A built-in file read from its JSON twin, if build.rs made one and it fits `T`; otherwise
+/// `None`, and the TOML is read instead, for an error that points into it.
+fn prebuilt<T: DeserializeOwned>(path: &str) -> Option<T> {
+    let json = &prebuilt::JSON;
+    let i = json.binary_search_by(|(p, _)| (*p).cmp(path)).ok()?;
+    serde_json::from_str(json[i].1).ok()
+}
+
+include!("untranslated.rs");
 
 /// A number, a truth value or a list of ids, written as TOML; anything else (no field in
 /// [`UNTRANSLATED`] holds it) as an empty string, which the item's parser then refuses.
@@ -63,6 +67,9 @@ pub struct UserFiles {
 /// warning; a broken built-in file is an error.
 pub struct Library {
     dir: &'static Dir<'static>,
+    /// Whether built-in files are read from their JSON twins (always, but in a test that
+    /// compares the two).
+    prebuilt: bool,
     lang: Lang,
     user: UserFiles,
     warnings: RefCell<Vec<ContentError>>,
@@ -80,6 +87,7 @@ impl Library {
     pub fn with_user(user: UserFiles) -> Self {
         Self {
             dir: &BUILTIN,
+            prebuilt: true,
             lang: crate::ui::lang(),
             user,
             warnings: RefCell::new(Vec::new()),
@@ -145,12 +153,20 @@ impl Library {
         &self,
         path: &str,
     ) -> Result<(T, Source, Option<T>), ContentError> {
+        let fast = |path: &str| self.prebuilt.then(|| prebuilt(path)).flatten();
         let source = self.embedded(path)?;
-        let english: T = source.parse()?;
+        let english: T = match fast(path) {
+            Some(english) => english,
+            None => source.parse()?,
+        };
         if self.lang == Lang::En {
             return Ok((english, source, None));
         }
-        let twin = self.embedded(&format!("{}/{path}", self.lang.code()))?;
+        let twin_path = format!("{}/{path}", self.lang.code());
+        if let Some(item) = fast(&twin_path) {
+            return Ok((item, source, Some(english)));
+        }
+        let twin = self.embedded(&twin_path)?;
         if let Some(key) = twin
             .parse::<toml::Table>()?
             .keys()
@@ -378,6 +394,66 @@ fn check_stretch(stretch: &Stretch, source: &Source) -> Result<(), ContentError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every item of a library, as JSON values.
+    fn everything(library: &Library) -> Vec<serde_json::Value> {
+        fn value(item: impl serde::Serialize) -> serde_json::Value {
+            serde_json::to_value(item).unwrap()
+        }
+        let stretches = library.stretches().unwrap();
+        vec![
+            value(library.about().unwrap()),
+            value(library.safety().unwrap()),
+            value(library.causes().unwrap()),
+            value(library.relief().unwrap()),
+            value(library.routines(&stretches).unwrap()),
+            value(stretches),
+        ]
+    }
+
+    #[test]
+    fn the_prebuilt_json_reads_as_the_toml_does() {
+        for lang in [Lang::En, Lang::Zh] {
+            let mut fast = Library::builtin();
+            fast.lang = lang;
+            let mut slow = Library::builtin();
+            slow.lang = lang;
+            slow.prebuilt = false;
+            assert_eq!(everything(&fast), everything(&slow), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn every_built_in_file_has_json_that_fits_it() {
+        fn fits<T: DeserializeOwned>(path: &str) -> bool {
+            prebuilt::<T>(path).is_some()
+        }
+        let mut paths = Vec::new();
+        for dir in [&BUILTIN, BUILTIN.get_dir("zh").unwrap()] {
+            for file in dir.files() {
+                paths.push(file.path().to_string_lossy().into_owned());
+            }
+            for folder in FOLDERS {
+                for file in dir.get_dir(dir.path().join(folder)).unwrap().files() {
+                    paths.push(file.path().to_string_lossy().into_owned());
+                }
+            }
+        }
+        assert_eq!(paths.len(), prebuilt::JSON.len());
+        for path in &paths {
+            let kind = path.trim_start_matches("zh/");
+            let ok = match kind.split('/').next() {
+                Some("about.toml") => fits::<About>(path),
+                Some("safety.toml") => fits::<Safety>(path),
+                Some("causes") => fits::<Cause>(path),
+                Some("relief") => fits::<Relief>(path),
+                Some("stretches") => fits::<Stretch>(path),
+                Some("routines") => fits::<Routine>(path),
+                _ => false,
+            };
+            assert!(ok, "{path} has no JSON that reads as its item");
+        }
+    }
 
     /// Loads every kind of item, failing with the broken file's place; the stretches are kept.
     fn load_all(library: &Library) -> Vec<Stretch> {

@@ -1,0 +1,11 @@
+/// Fields that only the English files hold: numbers and ids are the same in every language.
+pub const UNTRANSLATED: [&str; 7] = [
+    "order",
+    "hold_seconds",
+    "reps",
+    "each_side",
+    "rest_seconds",
+    "get_ready_seconds",
+    "stretches",
+];
+
