@@ -36,8 +36,12 @@ pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&st
     };
     for hard in text.split('\n') {
         let mut used = 0;
-        for (space, token) in tokens(hard) {
-            let w = width(token);
+        pieces(hard, |space, token, ascii| {
+            let w = if ascii {
+                token.len()
+            } else {
+                UnicodeWidthStr::width(token)
+            };
             let gap = usize::from(space && !line.is_empty());
             if !line.is_empty() && used + gap + w > limit {
                 end_line(&mut line, &mut limit);
@@ -49,7 +53,7 @@ pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&st
             if used + w <= limit {
                 line.push_str(token);
                 used += w;
-                continue;
+                return;
             }
             // Longer than a whole line: broken where it must be.
             for c in token.chars() {
@@ -61,7 +65,7 @@ pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&st
                 line.push(c);
                 used += cw;
             }
-        }
+        });
         end_line(&mut line, &mut limit);
     }
 }
@@ -81,39 +85,46 @@ fn opening(c: char) -> bool {
     "（「『《〈【“‘".contains(c)
 }
 
-/// The unbreakable pieces of a line, each with whether a space came before it.
-fn tokens(text: &str) -> Vec<(bool, &str)> {
-    if text.is_ascii() {
-        ascii_tokens(text)
-    } else {
-        any_tokens(text)
-    }
-}
-
-/// [`tokens`] of any line: breaks may also fall around wide characters.
-fn any_tokens(text: &str) -> Vec<(bool, &str)> {
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+/// Calls `piece` with each unbreakable piece of a line, in order, whether a space came before
+/// it, and whether it is all ASCII.
+fn pieces(text: &str, mut piece: impl FnMut(bool, &str, bool)) {
     let mut start: Option<usize> = None;
     let mut space = false;
-    // The token ends after this character unless the next one must stay with it.
+    // The piece ends after this character unless the next one must stay with it.
     let mut glue = false;
     // A `command` is never broken.
     let mut in_code = false;
-    // The token so far ends in a wide character, after which a break is allowed.
+    // The piece so far ends in a wide character, after which a break is allowed.
     let mut after_wide = false;
-    for (i, c) in text.char_indices() {
+    // No character of the piece so far is beyond ASCII.
+    let mut ascii = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read a byte at a time; anything else a character at a time.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            }
+        };
+        let at = i;
+        i += len;
         if c == '`' {
             in_code = !in_code;
         }
         if in_code && c != '`' {
-            start.get_or_insert(i);
+            start.get_or_insert(at);
+            ascii &= len == 1;
             after_wide = false;
             continue;
         }
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                tokens.push((space, &text[s..i]));
+                piece(space, &text[s..at], ascii);
             }
+            ascii = true;
             space = true;
             glue = false;
             after_wide = false;
@@ -122,12 +133,13 @@ fn any_tokens(text: &str) -> Vec<(bool, &str)> {
         if c.is_ascii() && !glue {
             match start {
                 Some(s) if after_wide => {
-                    tokens.push((space, &text[s..i]));
+                    piece(space, &text[s..at], ascii);
+                    ascii = true;
                     space = false;
-                    start = Some(i);
+                    start = Some(at);
                 }
                 Some(_) => {}
-                None => start = Some(i),
+                None => start = Some(at),
             }
             after_wide = false;
             continue;
@@ -137,57 +149,26 @@ fn any_tokens(text: &str) -> Vec<(bool, &str)> {
             // A break is allowed before a wide character, or after one, unless punctuation
             // forbids it.
             Some(s) if !glue && !closing(c) && (wide || after_wide) => {
-                tokens.push((space, &text[s..i]));
+                piece(space, &text[s..at], ascii);
+                ascii = true;
                 space = false;
-                start = Some(i);
+                start = Some(at);
             }
             Some(_) => {}
-            None => start = Some(i),
+            None => start = Some(at),
         }
+        ascii &= len == 1;
         glue = opening(c);
         after_wide = wide;
     }
     if let Some(s) = start {
-        tokens.push((space, &text[s..]));
+        piece(space, &text[s..], ascii);
     }
-    tokens
-}
-
-/// [`tokens`] of a line that is all ASCII, where only spaces and `command`s matter.
-fn ascii_tokens(text: &str) -> Vec<(bool, &str)> {
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut start: Option<usize> = None;
-    let mut space = false;
-    let mut in_code = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == b'`' {
-            in_code = !in_code;
-        }
-        if in_code || !char::from(b).is_whitespace() {
-            start.get_or_insert(i);
-        } else {
-            if let Some(s) = start.take() {
-                tokens.push((space, &text[s..i]));
-            }
-            space = true;
-        }
-    }
-    if let Some(s) = start {
-        tokens.push((space, &text[s..]));
-    }
-    tokens
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn ascii_lines_split_as_any_other(text in "[ a-c`\t\x0b-]{0,40}") {
-            proptest::prop_assert_eq!(ascii_tokens(&text), any_tokens(&text));
-        }
-    }
 
     #[test]
     fn words_wrap_at_spaces() {
