@@ -2,7 +2,7 @@
 //! from `content/ui/en.toml` or `content/ui/zh.toml`, made into statics by build.rs, which fails
 //! when either file lacks a word the other has.
 
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 use std::sync::OnceLock;
 
 /// The language of the guide.
@@ -77,12 +77,28 @@ pub fn ui() -> &'static Ui {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
+/// `template` with each `{name}` replaced by its value, in one pass; a `{name}` with no value
+/// is kept as it is.
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut text = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = values.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, close))
+        });
+        if let Some((value, close)) = value {
+            let _ = write!(text, "{value}");
+            rest = &after[close + 1..];
+        } else {
+            text.push('{');
+            rest = after;
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -102,6 +118,12 @@ mod tests {
             assert_eq!(ui.months.len(), 12);
             assert_eq!(ui.weekdays.len(), 7);
         }
+    }
+
+    #[test]
+    fn unknown_places_stay_and_values_are_not_filled_again() {
+        assert_eq!(fill("{a} {b} {", &[("a", &"{b}")]), "{b} {b} {");
+        assert_eq!(fill("{{n}}", &[("n", &1)]), "{1}");
     }
 
     #[test]
