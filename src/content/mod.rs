@@ -132,13 +132,14 @@ impl Library {
         Source::embedded(name, file.contents())
     }
 
-    /// The embedded files of one folder, sorted by name: their ids and paths.
-    fn embedded_folder(&self, folder: &str) -> Vec<(String, String)> {
+    /// The embedded files of one folder, sorted by name: their ids, paths and bytes.
+    fn embedded_folder(&self, folder: &str) -> Vec<(String, String, &'static [u8])> {
         let mut files = Vec::new();
         if let Some(dir) = self.dir.get_dir(folder) {
             for file in dir.files() {
                 if let Some(id) = file_id(file.path()) {
-                    files.push((id, file.path().to_string_lossy().into_owned()));
+                    let path = file.path().to_string_lossy().into_owned();
+                    files.push((id, path, file.contents()));
                 }
             }
         }
@@ -146,15 +147,15 @@ impl Library {
         files
     }
 
-    /// A built-in file as an item, in the chosen language: for Chinese, the texts of
-    /// `content/zh/<path>` with the English file's numbers and ids, which stay the only ones,
-    /// and the English item too (its aliases still name the item).
+    /// A built-in file (`source`, at `path` under `content/`) as an item, in the chosen
+    /// language: for Chinese, the texts of `content/zh/<path>` with the English file's numbers
+    /// and ids, which stay the only ones, and the English item too (its aliases still name it).
     fn translated<T: DeserializeOwned>(
         &self,
+        source: Source,
         path: &str,
     ) -> Result<(T, Source, Option<T>), ContentError> {
         let fast = |path: &str| self.prebuilt.then(|| prebuilt(path)).flatten();
-        let source = self.embedded(path)?;
         let english: T = match fast(path) {
             Some(english) => english,
             None => source.parse()?,
@@ -227,11 +228,14 @@ impl Library {
     }
 
     pub fn about(&self) -> Result<About, ContentError> {
-        Ok(self.translated("about.toml")?.0)
+        Ok(self
+            .translated(self.embedded("about.toml")?, "about.toml")?
+            .0)
     }
 
     pub fn safety(&self) -> Result<Safety, ContentError> {
-        let (safety, source, _): (Safety, _, _) = self.translated("safety.toml")?;
+        let (safety, source, _): (Safety, _, _) =
+            self.translated(self.embedded("safety.toml")?, "safety.toml")?;
         if safety.disclaimer.len() != 2 {
             return Err(source.error_near("disclaimer", "the disclaimer has exactly two lines"));
         }
@@ -280,8 +284,9 @@ impl Library {
         check: impl Fn(&T, &Source) -> Result<(), ContentError>,
     ) -> Result<Vec<T>, ContentError> {
         let mut items: Vec<T> = Vec::new();
-        for (id, path) in self.embedded_folder(folder) {
-            let (mut item, source, english): (T, _, _) = self.translated(&path)?;
+        for (id, path, bytes) in self.embedded_folder(folder) {
+            let source = Source::embedded(format!("content/{path}"), bytes)?;
+            let (mut item, source, english): (T, _, _) = self.translated(source, &path)?;
             if let Some(english) = english {
                 item.add_aliases(english.aliases());
             }
