@@ -23,7 +23,8 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// Calls `emit` with each line of `text`, as [`wrap`] breaks it, without keeping them.
 pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&str)) {
-    let mut line = String::new();
+    // Room for a whole line of three-byte characters, or all of a shorter text.
+    let mut line = String::with_capacity(text.len().min(3 * first.max(rest)));
     let mut on_first = true;
     let mut limit = first.max(1);
     let mut end_line = |line: &mut String, limit: &mut usize| {
@@ -101,6 +102,17 @@ fn pieces(text: &str, mut piece: impl FnMut(bool, &str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Inside a piece, a run of visible ASCII other than backticks changes nothing.
+        if start.is_some() && !glue && !after_wide {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_graphic() && **b != b'`')
+                .count();
+            if run > 0 {
+                i += run;
+                continue;
+            }
+        }
         // ASCII is read a byte at a time; anything else a character at a time.
         let (c, len) = match bytes[i] {
             b if b.is_ascii() => (char::from(b), 1),
