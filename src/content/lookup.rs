@@ -81,7 +81,11 @@ fn normalise(name: &str) -> String {
                 out.push('-');
                 gap = false;
             }
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out
