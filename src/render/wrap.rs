@@ -23,6 +23,10 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// Calls `emit` with each line of `text`, as [`wrap`] breaks it, without keeping them.
 pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&str)) {
+    if is_one_line(text, first) {
+        emit(text);
+        return;
+    }
     // Room for a whole line of three-byte characters, or all of a shorter text.
     let mut line = String::with_capacity(text.len().min(3 * first.max(rest)));
     let mut on_first = true;
@@ -69,6 +73,28 @@ pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&st
         });
         end_line(&mut line, &mut limit);
     }
+}
+
+/// Whether `text` is already the one line wrapping would make of it: no longer in bytes than
+/// `columns` (no character takes more columns than bytes), with single spaces between words.
+fn is_one_line(text: &str, columns: usize) -> bool {
+    if text.len() > columns.max(1) {
+        return false;
+    }
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Wide characters (Chinese) may be broken between.
@@ -181,6 +207,15 @@ fn pieces(text: &str, mut piece: impl FnMut(bool, &str, bool)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_is_kept_and_spaces_are_evened_out() {
+        assert_eq!(wrap("Lean forward.", 20, 20), ["Lean forward."]);
+        assert_eq!(wrap("  Lean   forward. ", 20, 20), ["Lean forward."]);
+        assert_eq!(wrap("Lean\tforward.", 20, 20), ["Lean forward."]);
+        assert_eq!(wrap("委中 穴", 10, 10), ["委中 穴"]);
+        assert_eq!(wrap("委中 穴", 6, 6), ["委中", "穴"]);
+    }
 
     #[test]
     fn words_wrap_at_spaces() {
