@@ -14,8 +14,13 @@ include!("src/content/untranslated.rs");
 fn main() {
     ui_words();
     content_json();
-    position_dependent();
-    static_unwinder();
+    // A static build (`-C target-feature=+crt-static`) has no loader to spare work, and these
+    // link flags would break it.
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    if !features.split(',').any(|f| f == "crt-static") {
+        position_dependent();
+        static_unwinder();
+    }
 }
 
 /// On Linux with glibc, the unwinder (used only to print a backtrace: panics abort) is linked
