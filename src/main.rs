@@ -34,15 +34,28 @@ use crate::render::style;
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
 extern "C" fn main(
-    _argc: std::ffi::c_int,
-    _argv: *const *const std::ffi::c_char,
+    count: std::ffi::c_int,
+    values: *const *const std::ffi::c_char,
 ) -> std::ffi::c_int {
+    use std::os::unix::ffi::OsStrExt as _;
+
     // A closed pipe then fails a write with EPIPE, which weizhong treats as the reader being done.
     // SAFETY: setting a signal's disposition to SIG_IGN before any other thread exists.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let code = run();
+    // The arguments as the C runtime hands them over: std::env::args is filled in without Rust's
+    // start-up only on some systems (glibc's, Apple's), not on musl or the BSDs.
+    let count = usize::try_from(count).unwrap_or(0);
+    let args: Vec<std::ffi::OsString> = (0..count)
+        .map(|i| {
+            // SAFETY: the C runtime passes `count` pointers to NUL-terminated strings in
+            // `values` (argc and argv), valid for the life of the process.
+            let arg = unsafe { std::ffi::CStr::from_ptr(*values.add(i)) };
+            std::ffi::OsStr::from_bytes(arg.to_bytes()).to_owned()
+        })
+        .collect();
+    let code = run(&args);
     // Every page was already flushed and its errors reported; this catches clap's output.
     let _ = std::io::Write::flush(&mut std::io::stdout());
     code.into()
@@ -50,14 +63,13 @@ extern "C" fn main(
 
 /// weizhong's work, from the arguments to the exit code.
 #[cfg_attr(test, allow(dead_code))]
-fn run() -> u8 {
-    let args: Vec<_> = std::env::args_os().collect();
-    let color = output::color_from_args(&args);
+fn run(args: &[std::ffi::OsString]) -> u8 {
+    let color = output::color_from_args(args);
     anstream::ColorChoice::from(color).write_global();
 
     let mut command = Cli::command().styles(style::clap_styles());
     let cli = match command
-        .try_get_matches_from_mut(&args)
+        .try_get_matches_from_mut(args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
