@@ -247,6 +247,18 @@ mod tests {
     }
 
     #[test]
+    fn a_command_ending_in_a_wide_character_keeps_its_closing_backtick() {
+        // The command, its backticks and the "。" after it (8 columns) are never parted.
+        for width in 8..16 {
+            let lines = wrap("见`委中`。然后请看", width, width);
+            assert!(
+                lines.iter().any(|l| l.contains("`委中`。")),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
     fn chinese_breaks_between_characters_by_width() {
         let lines = wrap("委中穴位于膝盖后面的横纹中点。", 10, 10);
         assert_eq!(lines, ["委中穴位于", "膝盖后面的", "横纹中点。"]);
