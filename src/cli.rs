@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     #[command(flatten)]
-    global: Global,
+    common: CommonOptions,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -26,27 +26,27 @@ pub struct Cli {
 impl Cli {
     /// The options every command takes, wherever they were given: after the command's name
     /// wins.
-    pub fn options(&self) -> Global {
+    pub fn options(&self) -> CommonOptions {
         match &self.command {
-            Some(command) => self.global.then(command.options()),
-            None => self.global.clone(),
+            Some(command) => self.common.then(command.options()),
+            None => self.common.clone(),
         }
     }
 }
 
 impl Command {
-    fn options(&self) -> &Global {
+    fn options(&self) -> &CommonOptions {
         match self {
-            Command::Routine { global, .. }
-            | Command::About { global }
-            | Command::Causes { global, .. }
-            | Command::Stretch { global, .. }
-            | Command::Relief { global, .. }
-            | Command::Safety { global }
-            | Command::Log { global, .. }
-            | Command::Check { global, .. }
-            | Command::Completions { global, .. }
-            | Command::Man { global } => global,
+            Command::Routine { common, .. }
+            | Command::About { common }
+            | Command::Causes { common, .. }
+            | Command::Stretch { common, .. }
+            | Command::Relief { common, .. }
+            | Command::Safety { common }
+            | Command::Log { common, .. }
+            | Command::Check { common, .. }
+            | Command::Completions { common, .. }
+            | Command::Man { common } => common,
         }
     }
 }
@@ -56,7 +56,7 @@ impl Command {
 // page's run time. Each command has its own copy, built only when that command is used.
 // (Plain comments: a doc comment here would become every command's description.)
 #[derive(Debug, Clone, Default, Args)]
-pub struct Global {
+pub struct CommonOptions {
     /// When to use colour (auto: on a terminal, unless NO_COLOR is set) [default: auto]
     #[arg(long = "color", value_name = "WHEN")]
     pub color: Option<ColorWhen>,
@@ -83,10 +83,10 @@ pub struct Global {
     pub content: Option<PathBuf>,
 }
 
-impl Global {
+impl CommonOptions {
     /// These options, each replaced by the same option given later (after the command's name).
-    fn then(&self, later: &Global) -> Global {
-        Global {
+    fn then(&self, later: &CommonOptions) -> CommonOptions {
+        CommonOptions {
             color: later.color.or(self.color),
             width: later.width.or(self.width),
             format: later.format.or(self.format),
@@ -133,14 +133,14 @@ pub enum Command {
         run: RunArgs,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Where the Weizhong point is and why it aches
     #[command(after_help = "Example:\n  weizhong about")]
     About {
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Why it hurts: the causes, and what helps each
@@ -151,7 +151,7 @@ pub enum Command {
         name: Option<String>,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// The stretches: a table, or one stretch step by step
@@ -172,7 +172,7 @@ pub enum Command {
         run: RunArgs,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Easing the ache: hot compress, massage, foot soak, while standing
@@ -183,14 +183,14 @@ pub enum Command {
         name: Option<String>,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// When to see a doctor
     #[command(after_help = "Example:\n  weizhong safety")]
     Safety {
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Your practice: the last days, your streak, the last sessions
@@ -209,7 +209,7 @@ pub enum Command {
         days: u32,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Check your own content files and show each problem
@@ -223,7 +223,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Print a completion script for a shell
@@ -235,14 +235,14 @@ pub enum Command {
         shell: clap_complete::Shell,
 
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 
     /// Print the manual page, as roff
     #[command(after_help = "Example:\n  weizhong man | man -l -")]
     Man {
         #[command(flatten)]
-        global: Global,
+        common: CommonOptions,
     },
 }
 
@@ -282,7 +282,7 @@ mod tests {
 
     use super::*;
 
-    fn options(args: &[&str]) -> Global {
+    fn options(args: &[&str]) -> CommonOptions {
         Cli::try_parse_from(args).unwrap().options()
     }
 

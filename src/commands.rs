@@ -82,9 +82,10 @@ fn content_dir(cli: &Cli) -> Option<PathBuf> {
 }
 
 pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, Error> {
+    let options = cli.options();
     let show = Show {
-        format: cli.options().format.unwrap_or_default(),
-        width: output::width(cli.options().width),
+        format: options.format.unwrap_or_default(),
+        width: output::width(options.width),
     };
     match &cli.command {
         None => overview(command, library, &show)?,
