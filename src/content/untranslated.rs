@@ -1,3 +1,6 @@
+// Included by src/content/mod.rs and by build.rs, which lays each Chinese file over these fields
+// of its English one.
+
 /// Fields that only the English files hold: numbers and ids are the same in every language.
 pub const UNTRANSLATED: [&str; 7] = [
     "order",
@@ -8,4 +11,3 @@ pub const UNTRANSLATED: [&str; 7] = [
     "get_ready_seconds",
     "stretches",
 ];
-
