@@ -57,10 +57,10 @@ extern "C" fn main(
             std::ffi::OsStr::from_bytes(arg.to_bytes()).to_owned()
         })
         .collect();
-    let code = run(&args);
+    let exit = run(&args);
     // Every page was already flushed and its errors reported; this catches clap's output.
     let _ = std::io::Write::flush(&mut std::io::stdout());
-    code.into()
+    exit.into()
 }
 
 /// weizhong's work, from the arguments to the exit code.

@@ -1,5 +1,6 @@
-//! The guide's words: TOML files under `content/`, embedded at build time, with a user's own
-//! files laid over them; parsed on demand into the typed model and checked.
+//! The guide's words: TOML files under `content/`, embedded at build time (with the JSON build.rs
+//! makes of them, which is what is read), with a user's own files laid over them; parsed on
+//! demand into the typed model and checked.
 
 mod lookup;
 mod model;
@@ -67,8 +68,8 @@ pub struct UserFiles {
 /// warning; a broken built-in file is an error.
 pub struct Library {
     dir: &'static Dir<'static>,
-    /// Whether built-in files are read from their JSON twins (always, but in a test that
-    /// compares the two).
+    /// Whether built-in files are read from their JSON twins: always, but in the tests that
+    /// compare the two, which read the TOML and also check built-in names against each other.
     prebuilt: bool,
     lang: Lang,
     user: UserFiles,
