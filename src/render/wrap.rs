@@ -88,13 +88,18 @@ fn is_one_line(text: &str, columns: usize) -> bool {
                 return false;
             }
             after_space = true;
-        } else if c.is_whitespace() {
+        } else if is_space(c) {
             return false;
         } else {
             after_space = false;
         }
     }
     !after_space || text.is_empty()
+}
+
+/// A space a line may break at: any white space but the no-break ones.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
 /// Wide characters (Chinese) may be broken between.
@@ -158,7 +163,7 @@ fn pieces(text: &str, mut piece: impl FnMut(bool, &str, bool)) {
             after_wide = false;
             continue;
         }
-        if c.is_whitespace() {
+        if is_space(c) {
             if let Some(s) = start.take() {
                 piece(space, &text[s..at], ascii);
             }
@@ -170,7 +175,7 @@ fn pieces(text: &str, mut piece: impl FnMut(bool, &str, bool)) {
         }
         if c.is_ascii() && !glue {
             match start {
-                Some(s) if after_wide => {
+                Some(s) if after_wide && !closing(c) => {
                     piece(space, &text[s..at], ascii);
                     ascii = true;
                     space = false;
@@ -256,6 +261,16 @@ mod tests {
                 "{width}: {lines:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_no_break_space_holds_its_words_together() {
+        assert_eq!(wrap("hold 10\u{a0}s now", 8, 8), ["hold", "10\u{a0}s now"]);
+    }
+
+    #[test]
+    fn a_percent_sign_stays_with_the_number_before_it() {
+        assert_eq!(wrap("一二三四五%", 10, 10), ["一二三四", "五%"]);
     }
 
     #[test]
