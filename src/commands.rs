@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::check;
-use crate::cli::{Cli, Command, Format, RunArgs};
+use crate::cli::{Cli, Command, CommonOptions, Format, RunArgs};
 use crate::content::{Library, Named, UserFiles, find};
 use crate::error::{self, Error, code};
 use crate::history;
@@ -47,8 +47,8 @@ impl Show {
 
 /// Where the user's own files are: `--content` (or `WEIZHONG_CONTENT`), which must exist, else
 /// the XDG config folder, if there is one.
-pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
-    let roots = match &content_dir(cli) {
+pub fn user_files(options: &CommonOptions) -> Result<UserFiles, Error> {
+    let roots = match &content_dir(options) {
         Some(dir) if dir.is_dir() => vec![dir.clone()],
         Some(dir) => {
             let template = if dir.exists() {
@@ -73,16 +73,21 @@ pub fn user_files(cli: &Cli) -> Result<UserFiles, Error> {
 }
 
 /// `--content`, else a non-empty `WEIZHONG_CONTENT`.
-fn content_dir(cli: &Cli) -> Option<PathBuf> {
-    cli.options().content.or_else(|| {
+fn content_dir(options: &CommonOptions) -> Option<PathBuf> {
+    options.content.clone().or_else(|| {
         std::env::var_os("WEIZHONG_CONTENT")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     })
 }
 
-pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, Error> {
-    let options = cli.options();
+/// Runs the command `cli` names, with `options`, the common options merged from it.
+pub fn run(
+    cli: &Cli,
+    options: &CommonOptions,
+    command: &clap::Command,
+    library: &Library,
+) -> Result<u8, Error> {
     let show = Show {
         format: options.format.unwrap_or_default(),
         width: output::width(options.width),
@@ -152,7 +157,7 @@ pub fn run(cli: &Cli, command: &clap::Command, library: &Library) -> Result<u8, 
             let plan = Plan::routine(routine, &stretches);
             return guide_plan(&plan, history::Kind::Routine, run, &show);
         }
-        Some(Command::Check { paths, .. }) => return check(cli, paths, show.width),
+        Some(Command::Check { paths, .. }) => return check(options, paths, show.width),
         Some(Command::Log { days, .. }) => log(library, *days, &show)?,
         Some(Command::Completions { shell, .. }) => {
             let script = shell::completions(*shell, command, library)?;
@@ -209,8 +214,8 @@ fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
 }
 
 /// `weizhong check`: exit 1 when any file has a problem.
-fn check(cli: &Cli, paths: &[PathBuf], width: usize) -> Result<u8, Error> {
-    let root = content_dir(cli).or_else(paths::config_dir);
+fn check(options: &CommonOptions, paths: &[PathBuf], width: usize) -> Result<u8, Error> {
+    let root = content_dir(options).or_else(paths::config_dir);
     let report = check::check(paths, root.as_deref(), width)?;
     output::print(&report.text)?;
     Ok(if report.ok { code::OK } else { code::FAILURE })

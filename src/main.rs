@@ -91,10 +91,11 @@ fn run(args: &[std::ffi::OsString]) -> u8 {
             return clap_exit(&e);
         }
     }
-    ui::set_lang(cli.options().lang.unwrap_or_else(ui::Lang::from_env));
-    let result = commands::user_files(&cli).and_then(|user| {
+    let options = cli.options();
+    ui::set_lang(options.lang.unwrap_or_else(ui::Lang::from_env));
+    let result = commands::user_files(&options).and_then(|user| {
         let library = Library::with_user(user);
-        let result = commands::run(&cli, &command, &library);
+        let result = commands::run(&cli, &options, &command, &library);
         if !matches!(cli.command, Some(Command::Check { .. })) {
             for warning in library.take_warnings() {
                 output::eprint(&error::warning(&warning));
