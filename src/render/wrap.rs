@@ -27,17 +27,117 @@ pub fn each_line(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&st
         emit(text);
         return;
     }
+    let (first, rest) = (first.max(1), rest.max(1));
+    match plain(text) {
+        Some(ascii) => match plain_lines(text, first, rest, ascii, &mut emit) {
+            None => {}
+            Some((done, limit)) => any_lines(&text[done..], limit, rest, emit),
+        },
+        None => any_lines(text, first, rest, emit),
+    }
+}
+
+/// Whether `text` is plain, and if so whether it is ASCII. A plain text has words one space
+/// apart, no space at either end of a line, no tab or other control character but line breaks,
+/// and no character beyond ASCII but narrow ones (see [`narrow`]). Such a text breaks only at
+/// its spaces, each character one column, so [`plain_lines`] can break it.
+fn plain(text: &str) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let mut ascii = true;
+    let mut before = b'\n';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let odd = match b {
+            b' ' => matches!(before, b' ' | b'\n'),
+            b'\n' => before == b' ',
+            0x80.. => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                ascii = false;
+                i += c.len_utf8() - 1;
+                !narrow(c)
+            }
+            _ => b.is_ascii_control(),
+        };
+        if odd {
+            return None;
+        }
+        before = b;
+        i += 1;
+    }
+    (before != b' ').then_some(ascii)
+}
+
+/// Characters beyond ASCII that a plain text may hold: one column wide, never a space, and
+/// never joined with a neighbour into something wider: Latin letters and signs, dashes,
+/// quotes, bullets and currency.
+fn narrow(c: char) -> bool {
+    matches!(c,
+        '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{24f}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+        | '\u{20a0}'..='\u{20c0}')
+}
+
+/// The lines of a plain text (see [`plain`]), as [`any_lines`] would break them, found
+/// faster: each ends at the last space that fits and is not inside a `command`. Stops at a word
+/// longer than a line, and returns where it stopped and the limit there, for [`any_lines`] to
+/// go on from.
+fn plain_lines(
+    text: &str,
+    mut limit: usize,
+    rest: usize,
+    ascii: bool,
+    emit: &mut impl FnMut(&str),
+) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for hard in text.split('\n') {
+        let mut line = hard;
+        // Where the character just past a full line is, while the line is longer than that.
+        while let Some(past) = if ascii {
+            (limit < line.len()).then_some(limit)
+        } else {
+            line.char_indices().nth(limit).map(|(i, _)| i)
+        } {
+            let Some(space) = plain_break(&line.as_bytes()[..=past]) else {
+                return Some((at, limit));
+            };
+            emit(&line[..space]);
+            at += space + 1;
+            line = &line[space + 1..];
+            limit = rest;
+        }
+        emit(line);
+        at += line.len() + 1;
+        limit = rest;
+    }
+    None
+}
+
+/// Where a plain line breaks within `head`, its first columns and one more: at the last space
+/// with an even number of backticks before it, so outside any `command`.
+fn plain_break(head: &[u8]) -> Option<usize> {
+    let mut end = head.len();
+    loop {
+        let space = head[..end].iter().rposition(|&b| b == b' ')?;
+        let in_code = head[..space]
+            .iter()
+            .fold(false, |odd, &b| odd ^ (b == b'`'));
+        if !in_code {
+            return (space > 0).then_some(space);
+        }
+        end = space;
+    }
+}
+
+/// The lines of any text, piece by piece.
+fn any_lines(text: &str, first: usize, rest: usize, mut emit: impl FnMut(&str)) {
     // Room for a whole line of three-byte characters, or all of a shorter text.
     let mut line = String::with_capacity(text.len().min(3 * first.max(rest)));
-    let mut on_first = true;
-    let mut limit = first.max(1);
+    let mut limit = first;
     let mut end_line = |line: &mut String, limit: &mut usize| {
         emit(line);
         line.clear();
-        if on_first {
-            on_first = false;
-            *limit = rest.max(1);
-        }
+        *limit = rest;
     };
     for hard in text.split('\n') {
         let mut used = 0;
@@ -303,6 +403,83 @@ mod tests {
                 "{lines:?}"
             );
             assert!(lines.iter().any(|l| l.contains("10")), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn narrow_characters_are_one_column_and_never_a_space() {
+        let ranges = [
+            '\u{a0}'..='\u{24f}',
+            '\u{2010}'..='\u{205e}',
+            '\u{20a0}'..='\u{20c0}',
+        ];
+        for c in ranges.into_iter().flatten().filter(|&c| narrow(c)) {
+            assert_eq!(c.width(), Some(1), "{c:?}");
+            assert_eq!(width(&format!("a{c}b")), 3, "{c:?}");
+            assert!(!is_space(c) && !breakable(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_texts_are_told_apart() {
+        assert_eq!(plain("a b\nc — “d”"), Some(false));
+        assert_eq!(plain("a `b c`\n\nd"), Some(true));
+        for odd in [
+            "a  b",
+            " a",
+            "a ",
+            "a \nb",
+            "a\n b",
+            "a\tb",
+            "a\rb",
+            "委中",
+            "a\u{200b}b",
+        ] {
+            assert_eq!(plain(odd), None, "{odd:?}");
+        }
+    }
+
+    /// The lines [`each_line`] makes, and those the general way makes of the same text.
+    fn both_ways(text: &str, first: usize, rest: usize) -> (Vec<String>, Vec<String>) {
+        let general = if is_one_line(text, first) {
+            vec![text.to_owned()]
+        } else {
+            let mut lines = Vec::new();
+            any_lines(text, first.max(1), rest.max(1), |l| {
+                lines.push(l.to_owned());
+            });
+            lines
+        };
+        (wrap(text, first, rest), general)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_texts_break_as_any_text_does(
+            words in proptest::collection::vec("[a-c`.—’é]{1,9}", 0..14),
+            breaks in proptest::collection::vec(proptest::bool::weighted(0.15), 14),
+            first in 0usize..24,
+            rest in 0usize..24,
+        ) {
+            let mut text = String::new();
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    text.push(if breaks[i] { '\n' } else { ' ' });
+                }
+                text.push_str(word);
+            }
+            let (fast, general) = both_ways(&text, first, rest);
+            proptest::prop_assert_eq!(fast, general);
+        }
+
+        #[test]
+        fn any_text_breaks_the_same_either_way(
+            text in "[a-c `.—’é委，「\n\t\u{a0}]{0,50}",
+            first in 0usize..24,
+            rest in 0usize..24,
+        ) {
+            let (fast, general) = both_ways(&text, first, rest);
+            proptest::prop_assert_eq!(fast, general);
         }
     }
 }
