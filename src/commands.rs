@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use clap::CommandFactory as _;
 use serde::Serialize;
 
 use crate::check;
@@ -82,18 +83,13 @@ fn content_dir(options: &CommonOptions) -> Option<PathBuf> {
 }
 
 /// Runs the command `cli` names, with `options`, the common options merged from it.
-pub fn run(
-    cli: &Cli,
-    options: &CommonOptions,
-    command: &clap::Command,
-    library: &Library,
-) -> Result<u8, Error> {
+pub fn run(cli: &Cli, options: &CommonOptions, library: &Library) -> Result<u8, Error> {
     let show = Show {
         format: options.format.unwrap_or_default(),
         width: output::width(options.width),
     };
     match &cli.command {
-        None => overview(command, library, &show)?,
+        None => overview(library, &show)?,
         Some(Command::About { .. }) => {
             let about = library.about()?;
             show.page(&about, || page::about(&about))?;
@@ -160,17 +156,17 @@ pub fn run(
         Some(Command::Check { paths, .. }) => return check(options, paths, show.width),
         Some(Command::Log { days, .. }) => log(library, *days, &show)?,
         Some(Command::Completions { shell, .. }) => {
-            let script = shell::completions(*shell, command, library)?;
+            let script = shell::completions(*shell, library)?;
             output::print_bytes(&script)?;
         }
-        Some(Command::Man { .. }) => output::print_bytes(&shell::man(command)?)?,
+        Some(Command::Man { .. }) => output::print_bytes(&shell::man()?)?,
     }
     Ok(code::OK)
 }
 
 /// `weizhong` alone: the commands and the safety note.
-fn overview(command: &clap::Command, library: &Library, show: &Show) -> Result<(), Error> {
-    let commands: Vec<(String, String)> = command
+fn overview(library: &Library, show: &Show) -> Result<(), Error> {
+    let commands: Vec<(String, String)> = Cli::command()
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| {

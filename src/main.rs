@@ -91,11 +91,15 @@ fn run(args: &[std::ffi::OsString]) -> u8 {
             return clap_exit(&e);
         }
     }
+    // clap's tree is freed before the page is built, which then reuses its memory: `causes`
+    // touches 40 KiB of heap instead of 64. The overview, the completions and the man page
+    // build a tree of their own.
+    drop(command);
     let options = cli.options();
     ui::set_lang(options.lang.unwrap_or_else(ui::Lang::from_env));
     let result = commands::user_files(&options).and_then(|user| {
         let library = Library::with_user(user);
-        let result = commands::run(&cli, &options, &command, &library);
+        let result = commands::run(&cli, &options, &library);
         if !matches!(cli.command, Some(Command::Check { .. })) {
             for warning in library.take_warnings() {
                 output::eprint(&error::warning(&warning));
@@ -103,9 +107,6 @@ fn run(args: &[std::ffi::OsString]) -> u8 {
         }
         result
     });
-    // Freeing clap's tree of commands and arguments one by one costs more than building the
-    // page; the process is ending, and the system takes its memory back whole.
-    std::mem::forget(command);
     match result {
         Ok(code) => code,
         Err(e) => {

@@ -2,18 +2,16 @@
 
 use std::io::Write;
 
+use clap::CommandFactory as _;
 use clap::builder::PossibleValuesParser;
 use clap_complete::Shell;
 
+use crate::cli::Cli;
 use crate::content::{ContentError, Library, Named};
 
 /// A completion script for `shell`, completing the names of stretches, causes, relief and
 /// routines (the user's included) where the shell can.
-pub fn completions(
-    shell: Shell,
-    command: &clap::Command,
-    library: &Library,
-) -> Result<Vec<u8>, ContentError> {
+pub fn completions(shell: Shell, library: &Library) -> Result<Vec<u8>, ContentError> {
     let stretches = library.stretches()?;
     let names = [
         ("causes", ids(&library.causes()?)),
@@ -21,7 +19,7 @@ pub fn completions(
         ("relief", ids(&library.relief()?)),
         ("routine", ids(&library.routines(&stretches)?)),
     ];
-    let mut command = command.clone();
+    let mut command = Cli::command();
     // Each command's arguments are built when it is first used: all of them, here.
     command.build();
     for (subcommand, ids) in names {
@@ -41,8 +39,8 @@ fn ids<T: Named>(items: &[T]) -> Vec<String> {
 }
 
 /// The manual page as roff: the main page, then a section for each command with its options.
-pub fn man(command: &clap::Command) -> std::io::Result<Vec<u8>> {
-    let mut command = command.clone();
+pub fn man() -> std::io::Result<Vec<u8>> {
+    let mut command = Cli::command();
     command.build();
     let mut out = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut out)?;
