@@ -453,10 +453,28 @@ mod tests {
         (wrap(text, first, rest), general)
     }
 
+    /// Words, most of them plain ones (see [`plain`]), one space apart or on lines of their own,
+    /// and now and then something that is not plain: a Chinese word, a tab, two spaces.
+    fn texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop_oneof![9 => "[a-c`.—’“é\u{a0}]{1,9}", 1 => "[委，「\ta]{1,4}"];
+        let gap = prop_oneof![8 => Just(" "), 2 => Just("\n"), 1 => Just("  ")];
+        proptest::collection::vec((gap, word), 0..14).prop_map(|words| {
+            let mut text = String::new();
+            for (i, (gap, word)) in words.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(gap);
+                }
+                text.push_str(word);
+            }
+            text
+        })
+    }
+
     proptest::proptest! {
         #[test]
         fn plain_texts_break_as_any_text_does(
-            words in proptest::collection::vec("[a-c`.—’é]{1,9}", 0..14),
+            words in proptest::collection::vec("[a-c`.—’“é\u{a0}]{1,9}", 0..14),
             breaks in proptest::collection::vec(proptest::bool::weighted(0.15), 14),
             first in 0usize..24,
             rest in 0usize..24,
@@ -468,12 +486,23 @@ mod tests {
                 }
                 text.push_str(word);
             }
+            proptest::prop_assert!(text.is_empty() || plain(&text).is_some());
             let (fast, general) = both_ways(&text, first, rest);
             proptest::prop_assert_eq!(fast, general);
         }
 
         #[test]
         fn any_text_breaks_the_same_either_way(
+            text in texts(),
+            first in 0usize..24,
+            rest in 0usize..24,
+        ) {
+            let (fast, general) = both_ways(&text, first, rest);
+            proptest::prop_assert_eq!(fast, general);
+        }
+
+        #[test]
+        fn any_characters_break_the_same_either_way(
             text in "[a-c `.—’é委，「\n\t\u{a0}]{0,50}",
             first in 0usize..24,
             rest in 0usize..24,
