@@ -47,6 +47,16 @@ fn plain(text: &str) -> Option<bool> {
     let mut before = b'\n';
     let mut i = 0;
     while i < bytes.len() {
+        // Visible ASCII needs no look of its own.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_graphic())
+            .count();
+        if run > 0 {
+            i += run;
+            before = bytes[i - 1];
+            continue;
+        }
         let b = bytes[i];
         let odd = match b {
             b' ' => matches!(before, b' ' | b'\n'),
