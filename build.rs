@@ -17,12 +17,22 @@ fn main() {
     content_json();
     // A static build (`-C target-feature=+crt-static`) has no loader to spare work, and these
     // link flags would break it.
-    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    let features = var("CARGO_CFG_TARGET_FEATURE");
     if !features.split(',').any(|f| f == "crt-static") {
         position_dependent();
         static_unwinder();
     }
     hot_code_first();
+}
+
+/// A variable cargo sets for build scripts, or "" where it is unset.
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_default()
+}
+
+/// Whether this is a build on Linux for the machine that builds, not a cross-compile.
+fn native_linux() -> bool {
+    var("CARGO_CFG_TARGET_OS") == "linux" && var("HOST") == var("TARGET")
 }
 
 /// The functions `bench/symbol-order.txt` lists, those weizhong runs for its everyday commands
@@ -39,12 +49,7 @@ fn hot_code_first() {
     for name in ["RUSTC_LINKER", "CARGO_ENCODED_RUSTFLAGS"] {
         println!("cargo::rerun-if-env-changed={name}");
     }
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") != "linux"
-        || var("HOST") != var("TARGET")
-        || var("PROFILE") != "release"
-        || !list.is_file()
-    {
+    if !native_linux() || var("PROFILE") != "release" || !list.is_file() {
         return;
     }
     // The linker's options are passed on through the C compiler, which splits them at commas.
@@ -106,11 +111,7 @@ fn links_with(args: &[String]) -> bool {
 /// with libgcc_s as before.
 fn static_unwinder() {
     println!("cargo::rerun-if-env-changed=CC");
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") != "linux"
-        || var("CARGO_CFG_TARGET_ENV") != "gnu"
-        || var("HOST") != var("TARGET")
-    {
+    if !native_linux() || var("CARGO_CFG_TARGET_ENV") != "gnu" {
         return;
     }
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_owned());
