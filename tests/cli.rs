@@ -1,4 +1,5 @@
-//! The real binary, run over every case under tests/cmd and every example in README.md.
+//! The real binary, run over every case under tests/cmd and every example in README.md; the JSON
+//! documents README calls stable are in tests/cmd/json, whole.
 
 #[test]
 fn cli_cases() {
@@ -11,5 +12,6 @@ fn cli_cases() {
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         .env("XDG_DATA_HOME", "/nonexistent/weizhong-tests")
         .case("tests/cmd/*.trycmd")
+        .case("tests/cmd/json/*.toml")
         .case("README.md");
 }
