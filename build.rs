@@ -1,212 +1,362 @@
-//! Work done once at build time so that none is done at each start:
-//! - weizhong's own words, `content/ui/en.toml` and `content/ui/zh.toml`, become two Rust
-//!   statics of one struct, so that a word missing from either language fails the build;
-//! - every other content file is also kept as JSON, which reads several times faster than TOML,
-//!   with each Chinese file already laid over its English one's numbers and ids;
-//! - on Linux, the binary is linked position-dependent and with gcc's static unwinder, and
-//!   its everyday code is laid out together (see `position_dependent`, `static_unwinder` and
-//!   `hot_code_first`).
+//! Checks and code made once, at build time, so that a broken built-in file never reaches a user:
+//! - weizhong's own words, `content/ui/en.toml` and `content/ui/zh.toml`, become `Words`: two
+//!   statics of one struct, each template a method whose parameters are its `{placeholders}`. A
+//!   word or a placeholder that one file has and the other lacks fails the build.
+//! - every other built-in file is read with the same types and rules as a user's file (the
+//!   modules are shared), each Chinese file is checked against its English twin, and any problem
+//!   fails the build naming file:line:column. The files are then written to
+//!   `OUT_DIR/content/en/` and `OUT_DIR/content/zh/`, each Chinese file with its twin's numbers
+//!   and ids added, for `include_dir!` to embed: weizhong reads them as a user's files are read.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-include!("src/content/untranslated.rs");
+#[allow(dead_code, reason = "shared with weizhong, which uses all of it")]
+#[path = "src/content/model.rs"]
+mod model;
+#[allow(dead_code, reason = "shared with weizhong, which uses all of it")]
+#[path = "src/content/rules.rs"]
+mod rules;
+
+use model::{About, Cause, Named, Origin, Relief, Routine, Safety, Stretch};
 
 fn main() {
-    ui_words();
-    content_json();
-    // A static build (`-C target-feature=+crt-static`) has no loader to spare work, and these
-    // link flags would break it.
-    let features = var("CARGO_CFG_TARGET_FEATURE");
-    if !features.split(',').any(|f| f == "crt-static") {
-        position_dependent();
-        static_unwinder();
-    }
-    hot_code_first();
+    words();
+    content();
 }
 
-/// A variable cargo sets for build scripts, or "" where it is unset.
-fn var(name: &str) -> String {
-    std::env::var(name).unwrap_or_default()
+fn out_dir() -> PathBuf {
+    PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
 }
 
-/// Whether this is a build on Linux for the machine that builds, not a cross-compile.
-fn native_linux() -> bool {
-    var("CARGO_CFG_TARGET_OS") == "linux" && var("HOST") == var("TARGET")
+// ---------------------------------------------------------------------------------------------
+// Content
+
+/// Fields that only the English files hold: numbers and ids are the same in every language.
+const UNTRANSLATED: [&str; 7] = [
+    "order",
+    "hold_seconds",
+    "reps",
+    "each_side",
+    "rest_seconds",
+    "get_ready_seconds",
+    "stretches",
+];
+
+/// The folders of items, one per kind.
+const FOLDERS: [&str; 4] = ["causes", "stretches", "relief", "routines"];
+
+/// The languages besides English, each a folder under `content/`.
+const TRANSLATIONS: [&str; 1] = ["zh"];
+
+/// One built-in file as read: its path under `content/`, its text and its table.
+struct File {
+    path: String,
+    text: String,
 }
 
-/// The functions `bench/symbol-order.txt` lists, those weizhong runs for its everyday commands
-/// (`bench/order` makes the list), are laid out first and side by side. The kernel maps a
-/// program's code into memory some pages around each page it touches; with the hot code
-/// together, a start maps a third of the code instead of nearly all of it. The names are those
-/// of a release build, so only a release build on Linux, and only where the linker takes a
-/// symbol ordering file (lld, Rust's default on x86-64 Linux since 1.90), as a trial link finds
-/// out. A name the list has and the binary lacks is skipped: `bash bench/order --check` counts
-/// them.
-fn hot_code_first() {
-    let list = Path::new("bench/symbol-order.txt");
-    println!("cargo::rerun-if-changed={}", list.display());
-    for name in ["RUSTC_LINKER", "CARGO_ENCODED_RUSTFLAGS"] {
-        println!("cargo::rerun-if-env-changed={name}");
+impl File {
+    fn read(path: &str) -> Result<Self, String> {
+        let text = std::fs::read_to_string(Path::new("content").join(path))
+            .map_err(|e| format!("content/{path}: {e}"))?;
+        Ok(Self {
+            path: path.to_owned(),
+            text,
+        })
     }
-    if !native_linux() || var("PROFILE") != "release" || !list.is_file() {
-        return;
-    }
-    // The linker's options are passed on through the C compiler, which splits them at commas.
-    let list = match std::fs::canonicalize(list) {
-        Ok(list) if !list.to_string_lossy().contains(',') => list,
-        _ => {
-            println!(
-                "cargo::warning=the path of bench/symbol-order.txt cannot be given to the linker; the code is laid out as it comes"
-            );
-            return;
-        }
-    };
-    let args = [
-        format!("-Wl,--symbol-ordering-file={}", list.display()),
-        "-Wl,--no-warn-symbol-ordering".to_owned(),
-    ];
-    if links_with(&args) {
-        for arg in args {
-            println!("cargo::rustc-link-arg-bins={arg}");
-        }
-    } else {
-        println!(
-            "cargo::warning=the linker takes no symbol ordering file; the code is laid out as it comes, and each start maps more of it (lld takes one)"
-        );
-    }
-}
 
-/// Whether an empty program links with these linker arguments added, with the rustc, linker
-/// and flags of this build.
-fn links_with(args: &[String]) -> bool {
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let source = out.join("trial.rs");
-    if std::fs::write(&source, "fn main() {}\n").is_err() {
-        return false;
+    /// "content/x.toml:3:5: message", at byte `offset`.
+    fn error_at(&self, offset: usize, message: impl std::fmt::Display) -> String {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        format!("content/{}:{line}:{column}: {message}", self.path)
     }
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
-    let mut trial = std::process::Command::new(rustc);
-    trial.arg(&source).arg("-o").arg(out.join("trial"));
-    if let Ok(flags) = std::env::var("CARGO_ENCODED_RUSTFLAGS") {
-        trial.args(flags.split('\x1f').filter(|f| !f.is_empty()));
-    }
-    if let Ok(linker) = std::env::var("RUSTC_LINKER") {
-        trial.arg("-C").arg(format!("linker={linker}"));
-    }
-    for arg in args {
-        trial.arg("-C").arg(format!("link-arg={arg}"));
-    }
-    trial
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-}
 
-/// On Linux with glibc, the unwinder (in a release build, where panics abort, used only to print
-/// a backtrace) is linked in from gcc's static libgcc_eh.a instead of loaded from libgcc_s.so at
-/// each start, which was one shared object more to find, map and relocate: a tenth of a page's
-/// run time. When cross-compiling, or where gcc's archive cannot be found, the build goes on
-/// with libgcc_s as before.
-fn static_unwinder() {
-    println!("cargo::rerun-if-env-changed=CC");
-    if !native_linux() || var("CARGO_CFG_TARGET_ENV") != "gnu" {
-        return;
+    /// An error at the first place `needle` is written, or at the top.
+    fn error_near(&self, needle: &str, message: impl std::fmt::Display) -> String {
+        self.error_at(self.text.find(needle).unwrap_or(0), message)
     }
-    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_owned());
-    let Ok(out) = std::process::Command::new(cc)
-        .arg("-print-file-name=libgcc_eh.a")
-        .output()
-    else {
-        return;
-    };
-    let archive = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    if let (true, Some(dir)) = (archive.is_absolute() && archive.is_file(), archive.parent()) {
-        println!("cargo::rustc-link-search=native={}", dir.display());
-        println!("cargo::rustc-link-lib=static=gcc_eh");
+
+    fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        toml::from_str(&self.text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            self.error_at(at, e.message().trim_end())
+        })
     }
 }
 
-/// On Linux, the weizhong binary is linked as a plain, position-dependent executable. A
-/// position-independent one has its 1,450 pointers in static data (content, words, clap's
-/// tables) fixed up by the loader at every start, which writes to, and so copies, eight pages:
-/// five per cent of a page's run time. The cost is address-space randomisation of weizhong's
-/// own code; weizhong reads only the user's own files and takes no input from a network.
-fn position_dependent() {
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
+/// Every built-in item of one language.
+#[derive(Default)]
+struct Language {
+    causes: Vec<Cause>,
+    stretches: Vec<Stretch>,
+    relief: Vec<Relief>,
+    routines: Vec<Routine>,
 }
 
-/// `OUT_DIR/builtin.rs`: `JSON`, each content file's path and its JSON, sorted by path. A file
-/// that does not parse, or a Chinese one holding a number, is left out: weizhong then reads its
-/// TOML and reports the problem with its line and column.
-fn content_json() {
+fn content() {
     println!("cargo::rerun-if-changed=content");
-    let mut files = Vec::new();
-    toml_files(Path::new("content"), &mut files);
-    let mut entries = Vec::new();
-    for path in &files {
-        let name = path.strip_prefix("content").expect("under content/");
-        let name = name.to_string_lossy().replace('\\', "/");
-        if name.starts_with("ui/") {
-            continue;
-        }
-        let Some(mut table) = read_table(path) else {
-            continue;
-        };
-        if let Some(english) = name.strip_prefix("zh/") {
-            if table.keys().any(|k| UNTRANSLATED.contains(&k.as_str())) {
-                continue;
+    let out = out_dir().join("content");
+    let _ = std::fs::remove_dir_all(&out);
+    let mut problems = Vec::new();
+    let mut english = Language::default();
+    let mut others: Vec<Language> = TRANSLATIONS.iter().map(|_| Language::default()).collect();
+    let mut paths = vec!["about.toml".to_owned(), "safety.toml".to_owned()];
+    for folder in FOLDERS {
+        paths.extend(toml_files(folder));
+    }
+    for path in &paths {
+        let result = File::read(path).and_then(|file| {
+            let folder = path.split('/').next().unwrap_or_default();
+            let id = id(path);
+            write(&out.join("en").join(path), &file.text);
+            keep(&mut english, folder, &file, &id, &file.text)?;
+            for (lang, items) in TRANSLATIONS.iter().zip(&mut others) {
+                let twin = File::read(&format!("{lang}/{path}"))
+                    .map_err(|_| format!("content/{lang}/{path} is missing"))?;
+                let merged = translated(&file, &twin)?;
+                write(&out.join(lang).join(path), &merged);
+                keep(items, folder, &twin, &id, &merged)?;
             }
-            let Some(english) = read_table(&Path::new("content").join(english)) else {
+            Ok(())
+        });
+        if let Err(problem) = result {
+            problems.push(problem);
+        }
+    }
+    for lang in TRANSLATIONS {
+        for path in toml_files(lang) {
+            let english = path.trim_start_matches(&format!("{lang}/")).to_owned();
+            if !paths.contains(&english) && !english.starts_with("ui/") {
+                problems.push(format!("content/{path} has no English twin"));
+            }
+        }
+    }
+    problems.extend(check_all(&english, ""));
+    for (lang, items) in TRANSLATIONS.iter().zip(&others) {
+        problems.extend(check_all(items, lang));
+    }
+    problems.extend(strays());
+    if !problems.is_empty() {
+        for problem in &problems {
+            eprintln!("error: {problem}");
+        }
+        panic!("{} problems in the built-in content", problems.len());
+    }
+}
+
+/// The id a file's name gives its item.
+fn id(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.trim_end_matches(".toml").to_owned()
+}
+
+/// Reads `text` (the file's own, or its merged Chinese text) as the item its folder holds, checks
+/// the rules that need no other item, and keeps it.
+fn keep(
+    items: &mut Language,
+    folder: &str,
+    file: &File,
+    id: &str,
+    text: &str,
+) -> Result<(), String> {
+    let read = File {
+        path: file.path.clone(),
+        text: text.to_owned(),
+    };
+    let rule = |broken: rules::Broken| file.error_near(&broken.near, broken.problem);
+    match folder {
+        "about.toml" => drop(read.parse::<About>()?),
+        "safety.toml" => {
+            if read.parse::<Safety>()?.disclaimer.len() != 2 {
+                return Err(file.error_near("disclaimer", "the disclaimer has exactly two lines"));
+            }
+        }
+        "causes" => items.causes.push(item(&read, id)?),
+        "relief" => items.relief.push(item(&read, id)?),
+        "stretches" => {
+            let stretch: Stretch = item(&read, id)?;
+            rules::stretch(&stretch).map_err(rule)?;
+            items.stretches.push(stretch);
+        }
+        "routines" => items.routines.push(item(&read, id)?),
+        _ => return Err(format!("content/{}: not a known kind of file", file.path)),
+    }
+    Ok(())
+}
+
+fn item<T: serde::de::DeserializeOwned + Named>(file: &File, id: &str) -> Result<T, String> {
+    let ok = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        return Err(format!("content/{}: the name is not an id", file.path));
+    }
+    let mut item: T = file.parse()?;
+    item.identify(id.to_owned(), Origin::Builtin);
+    Ok(item)
+}
+
+/// The rules between items of one language: routines name stretches there are, and names and
+/// orders are each item's own.
+fn check_all(items: &Language, lang: &str) -> Vec<String> {
+    let file = |kind: &str, id: &str| {
+        let path = format!("{kind}/{id}.toml");
+        let path = if lang.is_empty() {
+            path
+        } else {
+            format!("{lang}/{path}")
+        };
+        File::read(&path).unwrap_or(File {
+            path,
+            text: String::new(),
+        })
+    };
+    let mut problems = Vec::new();
+    // A routine's stretches are named in the English file only.
+    for routine in items.routines.iter().filter(|_| lang.is_empty()) {
+        if let Err(broken) = rules::routine(routine, &items.stretches) {
+            problems.push(file("routines", &routine.id).error_near(&broken.near, broken.problem));
+        }
+    }
+    problems.extend(distinct(&items.causes, "causes", &file));
+    problems.extend(distinct(&items.stretches, "stretches", &file));
+    problems.extend(distinct(&items.relief, "relief", &file));
+    problems.extend(distinct(&items.routines, "routines", &file));
+    problems
+}
+
+/// Anything in `content/` that no loader reads.
+fn strays() -> Vec<String> {
+    let known = ["about.toml", "safety.toml", "ui"];
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir("content").expect("content/ is readable") {
+        let name = entry.expect("a readable folder").file_name();
+        let name = name.to_string_lossy();
+        let known = known.contains(&name.as_ref())
+            || FOLDERS.contains(&name.as_ref())
+            || TRANSLATIONS.contains(&name.as_ref());
+        if !known {
+            problems.push(format!(
+                "content/{name}: weizhong reads no such file or folder"
+            ));
+        }
+    }
+    problems
+}
+
+fn distinct<T: Named>(items: &[T], kind: &str, file: &impl Fn(&str, &str) -> File) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let before: Vec<&T> = items[..i].iter().collect();
+        if let Err(broken) = rules::unique_names(&before, item) {
+            problems.push(file(kind, item.id()).error_near(&broken.near, broken.problem));
+        }
+        // Only the guide's own items have an order of their own; a user's may share one.
+        if let Some(order) = item.order() {
+            let message = if order == 0 {
+                "order starts at 1".to_owned()
+            } else if let Some(other) = before.iter().find(|o| o.order() == Some(order)) {
+                format!("order {order} is already taken by '{}'", other.id())
+            } else {
                 continue;
             };
-            for (key, value) in english {
-                if UNTRANSLATED.contains(&key.as_str()) {
-                    table.insert(key, value);
+            problems.push(file(kind, item.id()).error_near("order", message));
+        }
+    }
+    problems
+}
+
+/// The Chinese (or other) twin of an English file, checked and given the English numbers and
+/// ids: the same texts, and lists of the same lengths, as TOML text.
+fn translated(english: &File, twin: &File) -> Result<String, String> {
+    let en: toml::Table = english.parse()?;
+    let mut table: toml::Table = twin.parse()?;
+    if let Some(key) = table.keys().find(|k| UNTRANSLATED.contains(&k.as_str())) {
+        return Err(twin.error_near(key, "numbers and ids live only in the English file"));
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    shape(&toml::Value::Table(en.clone()), "", &mut a);
+    shape(&toml::Value::Table(table.clone()), "", &mut b);
+    if let Some(key) = a.iter().find(|k| !b.contains(k)) {
+        return Err(format!("content/{} lacks {key}", twin.path));
+    }
+    if let Some(key) = b.iter().find(|k| !a.contains(k)) {
+        return Err(format!(
+            "content/{} has {key}, which content/{} has not",
+            twin.path, english.path
+        ));
+    }
+    for (key, value) in en {
+        if UNTRANSLATED.contains(&key.as_str()) {
+            table.insert(key, value);
+        }
+    }
+    Ok(toml::to_string(&table).expect("a table is TOML"))
+}
+
+/// The texts of a file: each key's path, and each list's length (aliases aside, which each
+/// language has its own of).
+fn shape(value: &toml::Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, value) in table {
+                if !UNTRANSLATED.contains(&key.as_str()) && key != "aliases" {
+                    shape(value, &format!("{at}.{key}"), out);
                 }
             }
         }
-        let json = serde_json::to_string(&table).expect("a TOML table is JSON");
-        entries.push((name, json));
+        toml::Value::Array(items) => {
+            out.push(format!("{at}: {} items", items.len()));
+            for (i, item) in items.iter().enumerate() {
+                shape(item, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => out.push(at.trim_start_matches('.').to_owned()),
     }
-    entries.sort();
-    let mut code = format!(
-        "/// Each built-in content file, as JSON.\npub static JSON: [(&str, &str); {}] = [\n",
-        entries.len()
-    );
-    for (name, json) in &entries {
-        let _ = writeln!(code, "    ({name:?}, {json:?}),");
-    }
-    code.push_str("];\n");
-    write_out("builtin.rs", &code);
 }
 
-fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+/// The `.toml` files of a folder under `content/`, as paths under `content/`, sorted; every
+/// other file there is an error.
+fn toml_files(folder: &str) -> Vec<String> {
+    let dir = Path::new("content").join(folder);
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("a readable folder").path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
         if path.is_dir() {
-            toml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+            if folder == "zh" || FOLDERS.contains(&name.as_ref()) {
+                files.extend(toml_files(&format!("{folder}/{name}")));
+            }
+        } else if name.ends_with(".toml") {
+            files.push(format!("{folder}/{name}"));
+        } else {
+            panic!("content/{folder}/{name}: not a .toml file");
         }
     }
+    files.sort();
+    files
 }
 
-fn read_table(path: &Path) -> Option<toml::Table> {
-    toml::from_str(&std::fs::read_to_string(path).ok()?).ok()
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a file in a folder"))
+        .expect("OUT_DIR is writable");
+    std::fs::write(path, text).expect("OUT_DIR is writable");
 }
 
-fn write_out(name: &str, code: &str) {
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
-    std::fs::write(out, code).expect("OUT_DIR is writable");
-}
+// ---------------------------------------------------------------------------------------------
+// Words
 
-/// `OUT_DIR/ui.rs`: the `Ui` struct and its `EN` and `ZH` statics.
-fn ui_words() {
+/// `OUT_DIR/words.rs`: the `Words` struct, its `EN` and `ZH` statics, and a method for each
+/// template.
+fn words() {
     let dir = Path::new("content/ui");
     println!("cargo::rerun-if-changed=content/ui");
     let languages = [("EN", "en.toml"), ("ZH", "zh.toml")];
@@ -224,7 +374,7 @@ fn ui_words() {
     }
 
     let mut code = String::from("/// Every word weizhong says, in one language.\n");
-    code.push_str("#[derive(Debug)]\npub struct Ui {\n");
+    code.push_str("#[derive(Debug)]\npub struct Words {\n");
     declare(&tables[0], &mut code, "Commands");
     code.push_str(
         "}\n\n/// One line about each command.\n#[derive(Debug)]\npub struct Commands {\n",
@@ -232,19 +382,62 @@ fn ui_words() {
     if let Some(toml::Value::Table(commands)) = tables[0].get("command") {
         declare(commands, &mut code, "");
     }
+    code.push_str("}\n\n#[allow(clippy::doc_markdown, reason = \"the docs are the templates\")]\nimpl Words {\n");
+    for (key, value) in &tables[0] {
+        if let toml::Value::String(template) = value {
+            let names = placeholders(template);
+            if names.is_empty() {
+                continue;
+            }
+            let params: Vec<String> = names
+                .iter()
+                .map(|n| format!("{n}: impl std::fmt::Display"))
+                .collect();
+            let values: Vec<String> = names.iter().map(|n| format!("(\"{n}\", &{n})")).collect();
+            let _ = writeln!(
+                code,
+                "    /// {template:?}\n    pub fn {key}(&self, {}) -> String {{\n        \
+                 fill(self.{key}, &[{}])\n    }}\n",
+                params.join(", "),
+                values.join(", ")
+            );
+        }
+    }
     code.push_str("}\n\n");
     for ((name, file), table) in languages.iter().zip(&tables) {
         let _ = writeln!(
             code,
-            "/// From content/ui/{file}.\npub static {name}: Ui = Ui {{"
+            "/// From content/ui/{file}.\npub static {name}: Words = Words {{"
         );
         define(table, &mut code, "Commands");
         code.push_str("};\n\n");
     }
-    write_out("ui.rs", &code);
+    write(&out_dir().join("words.rs"), &code);
 }
 
-/// Both languages have the same words, with the same shapes.
+/// The `{names}` of a template, in the order they first appear.
+fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            panic!("{template:?}: a {{ without its }}");
+        };
+        let name = &after[..close];
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{template:?}: {{{name}}} is not a placeholder name"
+        );
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// Both languages have the same words, with the same shapes and the same placeholders.
 fn compare(english: &toml::Table, other: &toml::Table, at: &str, file: &str) {
     for (key, value) in english {
         match (value, other.get(key)) {
@@ -252,7 +445,16 @@ fn compare(english: &toml::Table, other: &toml::Table, at: &str, file: &str) {
                 compare(a, b, &format!("{at}{key}."), file);
             }
             (toml::Value::Array(a), Some(toml::Value::Array(b))) if a.len() == b.len() => {}
-            (toml::Value::String(_), Some(toml::Value::String(_))) => {}
+            (toml::Value::String(a), Some(toml::Value::String(b))) => {
+                let (a, b): (BTreeSet<String>, BTreeSet<String>) = (
+                    placeholders(a).into_iter().collect(),
+                    placeholders(b).into_iter().collect(),
+                );
+                assert!(
+                    a == b,
+                    "content/ui/{file}: {at}{key} has the placeholders {b:?}, content/ui/en.toml {a:?}"
+                );
+            }
             _ => panic!("content/ui/{file} lacks {at}{key}, or it is not like the English one"),
         }
     }
@@ -261,14 +463,17 @@ fn compare(english: &toml::Table, other: &toml::Table, at: &str, file: &str) {
     }
 }
 
+/// The struct's fields: a plain word is public, a template private behind its method.
 fn declare(table: &toml::Table, code: &mut String, nested: &str) {
     for (key, value) in table {
-        let kind = match value {
-            toml::Value::Table(_) => nested.to_owned(),
-            toml::Value::Array(_) => "&'static [&'static str]".to_owned(),
-            _ => "&'static str".to_owned(),
+        let (public, kind) = match value {
+            toml::Value::Table(_) => (true, nested.to_owned()),
+            toml::Value::Array(_) => (true, "&'static [&'static str]".to_owned()),
+            toml::Value::String(s) => (placeholders(s).is_empty(), "&'static str".to_owned()),
+            _ => panic!("content/ui: {key} is neither a word, a list nor a table"),
         };
-        let _ = writeln!(code, "    pub {key}: {kind},");
+        let visibility = if public { "pub " } else { "" };
+        let _ = writeln!(code, "    {visibility}{key}: {kind},");
     }
 }
 

@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
+use crate::context::Context;
 use crate::render::style::{ERROR, MARKER, TIP, paint};
 use crate::render::wrap;
-use crate::ui::{fill, ui};
+use crate::words::Words;
 
 /// What checking found.
 pub struct Report {
@@ -17,10 +18,11 @@ pub struct Report {
 
 /// Checks `paths` (files or folders), or the user's content folder when there are none.
 pub fn check(
+    cx: &Context,
     paths: &[PathBuf],
     default_root: Option<&Path>,
-    width: usize,
 ) -> Result<Report, ContentError> {
+    let (w, width) = (cx.words, cx.width);
     let mut problems: Vec<ContentError> = Vec::new();
     let mut user = UserFiles::default();
     let mut others = 0;
@@ -29,13 +31,7 @@ pub fn check(
             Some(root) if root.is_dir() => vec![root.to_owned()],
             Some(root) => {
                 return Ok(Report {
-                    text: wrapped(
-                        &fill(
-                            ui().no_content_folder,
-                            &[("dir", &root.display().to_string())],
-                        ),
-                        width,
-                    ),
+                    text: wrapped(&w.no_content_folder(root.display()), width),
                     ok: true,
                 });
             }
@@ -51,31 +47,28 @@ pub fn check(
                 others += 1;
                 problems.push(ContentError::file(
                     &stray.display().to_string(),
-                    fill(ui().only_inside_folders, &[("folders", &folder_list())]),
+                    w.only_inside_folders(folder_list()),
                 ));
             }
             user.roots.push(path);
         } else if !path.exists() {
             others += 1;
-            problems.push(ContentError::file(&name, ui().no_such_path));
+            problems.push(ContentError::file(&name, w.no_such_path));
         } else if folder_of(&path).is_none() {
             others += 1;
-            problems.push(ContentError::file(
-                &name,
-                fill(ui().only_inside, &[("folders", &folder_list())]),
-            ));
+            problems.push(ContentError::file(&name, w.only_inside(folder_list())));
         } else {
             user.files.push(path);
         }
     }
-    let library = Library::with_user(user);
+    let library = Library::new(cx.lang, user);
     library.causes()?;
     library.relief()?;
     let stretches = library.stretches()?;
     library.routines(&stretches)?;
     problems.extend(library.take_warnings());
     let files = library.user_files_read().len() + others;
-    Ok(report(&problems, files, width))
+    Ok(report(w, &problems, files, width))
 }
 
 fn folder_list() -> String {
@@ -97,20 +90,15 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// `text` wrapped at `width`, each line ended.
 fn wrapped(text: &str, width: usize) -> String {
-    let mut text = wrap::wrap(text, width, width).join("\n");
+    let mut text = wrap::wrap(text, width).join("\n");
     text.push('\n');
     text
 }
 
-fn report(problems: &[ContentError], files: usize, width: usize) -> Report {
+fn report(w: &Words, problems: &[ContentError], files: usize, width: usize) -> Report {
     let mut text = String::new();
     for problem in problems {
-        let _ = writeln!(
-            text,
-            "{}{}{problem}",
-            paint(ERROR, ui().error),
-            ui().after_prefix
-        );
+        let _ = writeln!(text, "{}{}{problem}", paint(ERROR, w.error), w.after_prefix);
         if let Some((line, underline)) = &problem.snippet {
             let (line, column, underline) = window(line, problem.column, *underline);
             let number = problem.line.to_string();
@@ -127,28 +115,14 @@ fn report(problems: &[ContentError], files: usize, width: usize) -> Report {
         }
         text.push('\n');
     }
-    let ui = ui();
     let ok = problems.is_empty();
     let bad = problems.len();
     let summary = match (ok, files, bad) {
-        (true, 1, _) => format!(
-            "{} {}",
-            paint(TIP, "✓"),
-            fill(ui.files_ok_one, &[("n", &1)])
-        ),
-        (true, n, _) => format!(
-            "{} {}",
-            paint(TIP, "✓"),
-            fill(ui.files_ok_many, &[("n", &n)])
-        ),
-        (false, n, bad) => {
-            let template = match (n, bad) {
-                (1, _) => ui.files_bad_one,
-                (_, 1) => ui.files_bad_many_one,
-                _ => ui.files_bad_many,
-            };
-            fill(template, &[("bad", &bad), ("n", &n)])
-        }
+        (true, 1, _) => format!("{} {}", paint(TIP, "✓"), w.files_ok_one(1)),
+        (true, n, _) => format!("{} {}", paint(TIP, "✓"), w.files_ok_many(n)),
+        (false, 1, bad) => w.files_bad_one(bad, 1),
+        (false, n, 1) => w.files_bad_many_one(1, n),
+        (false, n, bad) => w.files_bad_many(bad, n),
     };
     text.push_str(&wrapped(&summary, width));
     Report { text, ok }

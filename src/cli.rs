@@ -17,83 +17,43 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     #[command(flatten)]
-    common: CommonOptions,
+    pub options: CommonOptions,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-impl Cli {
-    /// The options every command takes, wherever they were given: after the command's name
-    /// wins.
-    pub fn options(&self) -> CommonOptions {
-        match &self.command {
-            Some(command) => self.common.then(command.options()),
-            None => self.common.clone(),
-        }
-    }
-}
-
-impl Command {
-    fn options(&self) -> &CommonOptions {
-        match self {
-            Command::Routine { common, .. }
-            | Command::About { common }
-            | Command::Causes { common, .. }
-            | Command::Stretch { common, .. }
-            | Command::Relief { common, .. }
-            | Command::Safety { common }
-            | Command::Log { common, .. }
-            | Command::Check { common, .. }
-            | Command::Completions { common, .. }
-            | Command::Man { common } => common,
-        }
-    }
-}
-
-// Options every command takes, before or after its name. They are not clap's `global`
-// arguments: those are copied into every subcommand at each start, which cost a tenth of a
-// page's run time. Each command has its own copy, built only when that command is used.
-// (Plain comments: a doc comment here would become every command's description.)
+// Options every command takes, before or after its name: clap's global arguments, so the
+// value given last on the command line wins. (Plain comments: a doc comment here would become
+// every command's description.)
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Options of every command")]
 pub struct CommonOptions {
     /// When to use colour (auto: on a terminal, unless NO_COLOR is set) [default: auto]
-    #[arg(long = "color", value_name = "WHEN")]
+    #[arg(long = "color", value_name = "WHEN", global = true)]
     pub color: Option<ColorWhen>,
 
     /// Wrap text at this many columns [default: the terminal's, up to 100; 80 when not a terminal]
     #[arg(
         long = "width",
         value_name = "COLUMNS",
+        global = true,
         value_parser = clap::value_parser!(u16).range(20..=1000)
     )]
     pub width: Option<u16>,
 
     /// Show pages as text, Markdown (to paste into notes) or JSON (for scripts) [default: text]
-    #[arg(long = "format", value_name = "FORMAT")]
+    #[arg(long = "format", value_name = "FORMAT", global = true)]
     pub format: Option<Format>,
 
     /// The language of the guide [default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese]
-    #[arg(long = "lang", value_name = "LANG")]
-    pub lang: Option<crate::ui::Lang>,
+    #[arg(long = "lang", value_name = "LANG", global = true)]
+    pub lang: Option<crate::words::Lang>,
 
     /// Read your own stretches, routines, causes and relief from this folder [default:
     /// $WEIZHONG_CONTENT, else $XDG_CONFIG_HOME/weizhong or ~/.config/weizhong]
-    #[arg(long = "content", value_name = "DIR")]
+    #[arg(long = "content", value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
-}
-
-impl CommonOptions {
-    /// These options, each replaced by the same option given later (after the command's name).
-    fn then(&self, later: &CommonOptions) -> CommonOptions {
-        CommonOptions {
-            color: later.color.or(self.color),
-            width: later.width.or(self.width),
-            format: later.format.or(self.format),
-            lang: later.lang.or(self.lang),
-            content: later.content.clone().or_else(|| self.content.clone()),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -112,7 +72,6 @@ pub enum ColorWhen {
 }
 
 #[derive(Debug, Subcommand)]
-#[command(defer = true)]
 pub enum Command {
     /// Be talked through the bedtime stretches, every hold timed
     #[command(
@@ -131,17 +90,11 @@ pub enum Command {
 
         #[command(flatten)]
         run: RunArgs,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// Where the Weizhong point is and why it aches
     #[command(after_help = "Example:\n  weizhong about")]
-    About {
-        #[command(flatten)]
-        common: CommonOptions,
-    },
+    About,
 
     /// Why it hurts: the causes, and what helps each
     #[command(after_help = "Examples:\n  weizhong causes\n  weizhong causes calcium")]
@@ -149,9 +102,6 @@ pub enum Command {
         /// One cause, by name or the start of one [default: all]
         #[arg(value_name = "NAME")]
         name: Option<String>,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// The stretches: a table, or one stretch step by step
@@ -170,9 +120,6 @@ pub enum Command {
 
         #[command(flatten)]
         run: RunArgs,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// Easing the ache: hot compress, massage, foot soak, while standing
@@ -181,17 +128,11 @@ pub enum Command {
         /// One kind of relief, by name or the start of one [default: all]
         #[arg(value_name = "NAME")]
         name: Option<String>,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// When to see a doctor
     #[command(after_help = "Example:\n  weizhong safety")]
-    Safety {
-        #[command(flatten)]
-        common: CommonOptions,
-    },
+    Safety,
 
     /// Your practice: the last days, your streak, the last sessions
     #[command(
@@ -207,9 +148,6 @@ pub enum Command {
             value_parser = clap::value_parser!(u32).range(1..=366)
         )]
         days: u32,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// Check your own content files and show each problem
@@ -221,9 +159,6 @@ pub enum Command {
         /// Files or folders to check [default: your content folder]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// Print a completion script for a shell
@@ -233,17 +168,11 @@ pub enum Command {
         /// The shell
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
-
-        #[command(flatten)]
-        common: CommonOptions,
     },
 
     /// Print the manual page, as roff
     #[command(after_help = "Example:\n  weizhong man | man -l -")]
-    Man {
-        #[command(flatten)]
-        common: CommonOptions,
-    },
+    Man,
 }
 
 // How a routine or a guided stretch runs. (A doc comment would become the command's description.)
@@ -283,7 +212,7 @@ mod tests {
     use super::*;
 
     fn options(args: &[&str]) -> CommonOptions {
-        Cli::try_parse_from(args).unwrap().options()
+        Cli::try_parse_from(args).unwrap().options
     }
 
     #[test]
@@ -306,7 +235,7 @@ mod tests {
         ]);
         assert_eq!(
             (both.width, both.lang),
-            (Some(30), Some(crate::ui::Lang::Zh))
+            (Some(30), Some(crate::words::Lang::Zh))
         );
         let none = options(&["weizhong", "stretch", "butterfly"]);
         assert_eq!((none.width, none.format, none.content), (None, None, None));

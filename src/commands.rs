@@ -2,64 +2,144 @@
 //! the format asked for.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use clap::CommandFactory as _;
 use serde::Serialize;
 
 use crate::check;
-use crate::cli::{Cli, Command, CommonOptions, Format, RunArgs};
-use crate::content::{Library, Named, UserFiles, find};
+use crate::cli::{Cli, Command, Format, RunArgs};
+use crate::content::{ContentError, Library, Named, UserFiles, find};
+use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
 use crate::output;
-use crate::page;
-use crate::paths;
-use crate::render::{self, Doc, json};
-use crate::routine::{Plan, StretchPlan, player, terminal};
+use crate::page::{self, json};
+use crate::plan::{Plan, StretchPlan};
+use crate::platform::{paths, terminal};
+use crate::render::{self, Doc};
+use crate::routine::line::LineView;
+use crate::routine::live::{self, Live};
+use crate::routine::player::{self, Ending, Summary};
 use crate::shell;
-use crate::ui::{fill, ui};
+use crate::words::Lang;
 
 /// The routine run when none is named.
 const DEFAULT_ROUTINE: &str = "before-bed";
 
-/// How pages are shown.
-struct Show {
-    format: Format,
-    width: usize,
-}
-
-impl Show {
-    /// `data` as JSON, or the page `doc` builds as Markdown or text.
-    fn page<T: Serialize + ?Sized>(
-        &self,
-        data: &T,
-        doc: impl FnOnce() -> Doc,
-    ) -> Result<(), Error> {
-        let text = match self.format {
-            Format::Json => json::render(data).map_err(std::io::Error::other)?,
-            Format::Markdown => render::markdown::render(&doc()),
-            Format::Text => render::text::render(&doc(), self.width, output::color()),
-        };
-        output::print(&text)?;
-        Ok(())
+/// Runs the command `cli` names; the user's files that could not be used are warned about once,
+/// at the end.
+pub fn run(cli: &Cli, cx: &Context) -> Result<u8, Error> {
+    if let Some(Command::Check { paths, .. }) = &cli.command {
+        return check(cx, paths);
     }
+    let library = Library::new(cx.lang, user_files(cx)?);
+    let result = command(cli, cx, &library);
+    for warning in library.take_warnings() {
+        output::eprint(&error::warning(cx.words, &warning));
+    }
+    result
 }
 
-/// Where the user's own files are: `--content` (or `WEIZHONG_CONTENT`), which must exist, else
-/// the XDG config folder, if there is one.
-pub fn user_files(options: &CommonOptions) -> Result<UserFiles, Error> {
-    let roots = match &content_dir(options) {
+fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
+    let w = cx.words;
+    match &cli.command {
+        None => overview(cx, library)?,
+        Some(Command::About) => {
+            let about = library.about()?;
+            show(cx, &about, || page::guide::about(w, &about))?;
+        }
+        Some(Command::Causes { name: None }) => {
+            let causes = library.causes()?;
+            show(cx, &causes, || page::guide::causes(w, &causes))?;
+        }
+        Some(Command::Causes { name: Some(name) }) => {
+            let causes = library.causes()?;
+            let cause = one(library, &causes, name, Library::causes)?;
+            show(cx, cause, || page::guide::cause(w, cause))?;
+        }
+        Some(Command::Stretch { name: None, .. }) => {
+            let stretches = library.stretches()?;
+            let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
+            let data: Vec<json::StretchView> = plans.iter().map(json::StretchView::new).collect();
+            show(cx, &data, || page::guide::stretches(w, &plans))?;
+        }
+        Some(Command::Stretch {
+            name: Some(name),
+            guide,
+            run,
+        }) => {
+            let stretches = library.stretches()?;
+            let stretch = one(library, &stretches, name, Library::stretches)?;
+            if *guide {
+                return guide_plan(cx, &Plan::single(stretch), history::Kind::Stretch, run);
+            }
+            let plan = StretchPlan::new(stretch);
+            show(cx, &json::StretchView::new(&plan), || {
+                page::guide::stretch(w, &plan)
+            })?;
+        }
+        Some(Command::Relief { name: None }) => {
+            let relief = library.relief()?;
+            show(cx, &relief, || page::guide::reliefs(w, &relief))?;
+        }
+        Some(Command::Relief { name: Some(name) }) => {
+            let relief = library.relief()?;
+            let one = one(library, &relief, name, Library::relief)?;
+            show(cx, one, || page::guide::relief(w, one))?;
+        }
+        Some(Command::Safety) => {
+            let safety = library.safety()?;
+            show(cx, &safety, || page::guide::safety(w, &safety))?;
+        }
+        Some(Command::Routine { list: true, .. }) => routine_list(cx, library)?,
+        Some(Command::Routine { name, run, .. }) => {
+            let stretches = library.stretches()?;
+            let routines = library.routines(&stretches)?;
+            let name = name.as_deref().unwrap_or(DEFAULT_ROUTINE);
+            let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
+            let plan = Plan::routine(routine, &stretches);
+            return guide_plan(cx, &plan, history::Kind::Routine, run);
+        }
+        Some(Command::Log { days }) => log(cx, library, *days)?,
+        Some(Command::Completions { shell }) => {
+            output::print_bytes(&shell::completions(*shell, library)?)?;
+        }
+        Some(Command::Man) => output::print_bytes(&shell::man()?)?,
+        Some(Command::Check { .. }) => unreachable!("checked before the library is read"),
+    }
+    Ok(code::OK)
+}
+
+/// `data` as JSON, or the page `doc` builds as Markdown or text.
+fn show<T: Serialize + ?Sized>(
+    cx: &Context,
+    data: &T,
+    doc: impl FnOnce() -> Doc,
+) -> Result<(), Error> {
+    let text = match cx.format {
+        Format::Json => render::json(data).map_err(std::io::Error::other)?,
+        Format::Markdown => render::markdown::render(&doc()),
+        Format::Text => render::text::render(&doc(), cx.width, cx.color),
+    };
+    output::print(&text, cx.color)?;
+    Ok(())
+}
+
+/// Where the user's own files are: the folder asked for, which must exist, else the XDG config
+/// folder, if there is one.
+fn user_files(cx: &Context) -> Result<UserFiles, Error> {
+    let w = cx.words;
+    let roots = match &cx.content {
         Some(dir) if dir.is_dir() => vec![dir.clone()],
         Some(dir) => {
-            let template = if dir.exists() {
-                ui().content_not_folder
+            let message = if dir.exists() {
+                w.content_not_folder(dir.display())
             } else {
-                ui().content_missing
+                w.content_missing(dir.display())
             };
             return Err(Error::Usage {
-                message: fill(template, &[("dir", &dir.display())]),
-                tip: ui().content_tip.to_owned(),
+                message,
+                tip: w.content_tip.to_owned(),
             });
         }
         None => paths::config_dir()
@@ -73,125 +153,34 @@ pub fn user_files(options: &CommonOptions) -> Result<UserFiles, Error> {
     })
 }
 
-/// `--content`, else a non-empty `WEIZHONG_CONTENT`.
-fn content_dir(options: &CommonOptions) -> Option<PathBuf> {
-    options.content.clone().or_else(|| {
-        std::env::var_os("WEIZHONG_CONTENT")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    })
-}
-
-/// Runs the command `cli` names, with `options`, the common options merged from it.
-pub fn run(cli: &Cli, options: &CommonOptions, library: &Library) -> Result<u8, Error> {
-    let show = Show {
-        format: options.format.unwrap_or_default(),
-        width: output::width(options.width),
-    };
-    match &cli.command {
-        None => overview(library, &show)?,
-        Some(Command::About { .. }) => {
-            let about = library.about()?;
-            show.page(&about, || page::about(&about))?;
-        }
-        Some(Command::Causes { name: None, .. }) => {
-            let causes = library.causes()?;
-            show.page(&causes, || page::causes(&causes))?;
-        }
-        Some(Command::Causes {
-            name: Some(name), ..
-        }) => {
-            let causes = library.causes()?;
-            let cause = one(&causes, name, || library.in_chinese().causes())?;
-            show.page(cause, || page::cause(cause))?;
-        }
-        Some(Command::Stretch { name: None, .. }) => {
-            let stretches = library.stretches()?;
-            let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
-            let data: Vec<json::StretchView> = plans.iter().map(json::StretchView::new).collect();
-            show.page(&data, || page::stretches(&plans))?;
-        }
-        Some(Command::Stretch {
-            name: Some(name),
-            guide,
-            run,
-            ..
-        }) => {
-            let stretches = library.stretches()?;
-            let plan =
-                StretchPlan::new(one(&stretches, name, || library.in_chinese().stretches())?);
-            if *guide {
-                let single = Plan::single(plan.stretch);
-                return guide_plan(&single, history::Kind::Stretch, run, &show);
-            }
-            show.page(&json::StretchView::new(&plan), || page::stretch(&plan))?;
-        }
-        Some(Command::Relief { name: None, .. }) => {
-            let relief = library.relief()?;
-            show.page(&relief, || page::reliefs(&relief))?;
-        }
-        Some(Command::Relief {
-            name: Some(name), ..
-        }) => {
-            let relief = library.relief()?;
-            let one = one(&relief, name, || library.in_chinese().relief())?;
-            show.page(one, || page::relief(one))?;
-        }
-        Some(Command::Safety { .. }) => {
-            let safety = library.safety()?;
-            show.page(&safety, || page::safety(&safety))?;
-        }
-        Some(Command::Routine { list: true, .. }) => routine_list(library, &show)?,
-        Some(Command::Routine { name, run, .. }) => {
-            let stretches = library.stretches()?;
-            let routines = library.routines(&stretches)?;
-            let name = name.as_deref().unwrap_or(DEFAULT_ROUTINE);
-            let routine = one(&routines, name, || {
-                let chinese = library.in_chinese();
-                chinese.routines(&chinese.stretches()?)
-            })?;
-            let plan = Plan::routine(routine, &stretches);
-            return guide_plan(&plan, history::Kind::Routine, run, &show);
-        }
-        Some(Command::Check { paths, .. }) => return check(options, paths, show.width),
-        Some(Command::Log { days, .. }) => log(library, *days, &show)?,
-        Some(Command::Completions { shell, .. }) => {
-            let script = shell::completions(*shell, library)?;
-            output::print_bytes(&script)?;
-        }
-        Some(Command::Man { .. }) => output::print_bytes(&shell::man()?)?,
-    }
-    Ok(code::OK)
-}
-
 /// `weizhong` alone: the commands and the safety note.
-fn overview(library: &Library, show: &Show) -> Result<(), Error> {
+fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
+    let w = cx.words;
     let commands: Vec<(String, String)> = Cli::command()
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| {
-            let about = ui().command.about(c.get_name()).map_or_else(
+            let about = w.command.about(c.get_name()).map_or_else(
                 || c.get_about().map(ToString::to_string).unwrap_or_default(),
                 str::to_owned,
             );
             (c.get_name().to_owned(), about)
         })
         .collect();
-    let title = ui().overview_title.to_owned();
     let safety = library.safety()?;
     let data = json::Overview {
-        title: &title,
+        title: w.overview_title,
         commands: commands
             .iter()
             .map(|(name, about)| json::Command { name, about })
             .collect(),
         safety_note: &safety.note,
     };
-    show.page(&data, || page::overview(&title, &commands, &safety))
+    show(cx, &data, || page::guide::overview(w, &commands, &safety))
 }
 
 /// `weizhong routine --list`.
-fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
+fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
     let stretches = library.stretches()?;
     let routines = library.routines(&stretches)?;
     let plans: Vec<Plan> = routines
@@ -206,64 +195,87 @@ fn routine_list(library: &Library, show: &Show) -> Result<(), Error> {
             total_seconds: plan.seconds(),
         })
         .collect();
-    show.page(&data, || page::routines(&routines, &plans))
+    show(cx, &data, || {
+        page::routine::list(cx.words, &routines, &plans)
+    })
 }
 
 /// `weizhong check`: exit 1 when any file has a problem.
-fn check(options: &CommonOptions, paths: &[PathBuf], width: usize) -> Result<u8, Error> {
-    let root = content_dir(options).or_else(paths::config_dir);
-    let report = check::check(paths, root.as_deref(), width)?;
-    output::print(&report.text)?;
+fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
+    let root = cx.content.clone().or_else(paths::config_dir);
+    let report = check::check(cx, paths, root.as_deref())?;
+    output::print(&report.text, cx.color)?;
     Ok(if report.ok { code::OK } else { code::FAILURE })
 }
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
-fn guide_plan(plan: &Plan, kind: history::Kind, run: &RunArgs, show: &Show) -> Result<u8, Error> {
+fn guide_plan(cx: &Context, plan: &Plan, kind: history::Kind, run: &RunArgs) -> Result<u8, Error> {
+    let w = cx.words;
     let stdout = std::io::stdout();
-    if run.print || show.format != Format::Text || !stdout.is_terminal() {
-        show.page(&json::PlanView::new(plan), || page::routine_sheet(plan))?;
+    if run.print || cx.format != Format::Text || !stdout.is_terminal() {
+        show(cx, &json::PlanView::new(plan), || {
+            page::routine::sheet(w, plan)
+        })?;
         return Ok(code::OK);
     }
-    let scale = terminal::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref())
-        .map_err(|value| Error::Usage {
-            message: fill(ui().time_scale_bad, &[("value", &value)]),
-            tip: ui().time_scale_tip.to_owned(),
-        })?;
-    let options = player::Options {
-        wait_for_enter: !run.no_wait,
-        bell: !run.quiet,
-        color: anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
-        width: show.width,
-    };
-    let mut events = terminal::Live::new(scale);
-    let summary = player::play(plan, &mut events, &mut stdout.lock(), options)?;
-    if !run.no_log {
-        note(&history::Record::now(kind, plan.id, &summary));
+    let scale = live::time_scale(std::env::var("WEIZHONG_TIME_SCALE").ok().as_deref()).map_err(
+        |value| Error::Usage {
+            message: w.time_scale_bad(value),
+            tip: w.time_scale_tip.to_owned(),
+        },
+    )?;
+    let terminal = terminal::Terminal::take();
+    let raw = terminal.is_some();
+    let prompt = !run.no_wait && raw;
+    let mut events = Live::new(scale, terminal);
+    let mut out = terminal::RawLines(stdout.lock());
+    let mut view = LineView::new(plan, w, &mut out, (cx.width, cx.color, !run.quiet));
+    let summary = player::play(plan, &mut events, &mut [&mut view], prompt);
+    drop(events);
+    let summary = summary?;
+    if !run.no_log && summary.started {
+        note(cx, &record(kind, plan.id, &summary));
     }
     Ok(match summary.ending {
-        player::Ending::Interrupted => code::INTERRUPTED,
-        player::Ending::Finished | player::Ending::Quit => code::OK,
+        Ending::Interrupted => code::INTERRUPTED,
+        Ending::Finished | Ending::Quit => code::OK,
     })
+}
+
+/// The log's record of a run that ended now.
+fn record(kind: history::Kind, id: &str, summary: &Summary) -> history::Record {
+    history::Record {
+        at: history::Record::now(),
+        kind,
+        id: id.to_owned(),
+        completed: summary.completed.clone(),
+        of: summary.of,
+        seconds: summary.seconds,
+        ending: match summary.ending {
+            Ending::Finished => history::Ending::Finished,
+            Ending::Quit => history::Ending::Quit,
+            Ending::Interrupted => history::Ending::Interrupted,
+        },
+    }
 }
 
 /// Appends a session to the log; if it cannot, one warning, and the session still counts as
 /// done.
-fn note(record: &history::Record) {
+fn note(cx: &Context, record: &history::Record) {
+    let w = cx.words;
     let Some(dir) = paths::data_dir() else {
-        output::eprint(&error::warning_line(ui().not_noted_no_home));
+        output::eprint(&error::warning_line(w, w.not_noted_no_home));
         return;
     };
     if let Err(e) = history::append(&dir, record) {
         let path = dir.join(history::FILE_NAME);
-        output::eprint(&error::warning_line(&fill(
-            ui().not_noted,
-            &[("path", &path.display()), ("problem", &e)],
-        )));
+        output::eprint(&error::warning_line(w, &w.not_noted(path.display(), e)));
     }
 }
 
 /// `weizhong log`.
-fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
+fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
+    let w = cx.words;
     let path = paths::data_dir().map(|d| d.join(history::FILE_NAME));
     let history = match &path {
         Some(path) => history::read(path).map_err(|e| Error::Read {
@@ -275,16 +287,14 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
     if let Some(path) = &path {
         const SHOWN: usize = 3;
         for line in history.bad_lines.iter().take(SHOWN) {
-            output::eprint(&error::warning_line(&fill(
-                ui().skipped_line,
-                &[("line", line), ("path", &path.display())],
-            )));
+            output::eprint(&error::warning_line(
+                w,
+                &w.skipped_line(line, path.display()),
+            ));
         }
         if history.bad_lines.len() > SHOWN {
-            output::eprint(&error::warning_line(&fill(
-                ui().skipped_more_lines,
-                &[("n", &(history.bad_lines.len() - SHOWN))],
-            )));
+            let more = history.bad_lines.len() - SHOWN;
+            output::eprint(&error::warning_line(w, &w.skipped_more_lines(more)));
         }
     }
     let stretches = library.stretches()?;
@@ -299,22 +309,25 @@ fn log(library: &Library, days: u32, show: &Show) -> Result<(), Error> {
         };
         name.cloned().unwrap_or_else(|| record.id.clone())
     };
-    let practice = history::Practice::new(&history.records, history::LocalTime::now().date, days);
-    show.page(&practice, || page::log(&practice, &name_of))
+    let today = jiff::ZonedDateTime::now().date();
+    let practice = history::Practice::new(&history.records, today, days);
+    show(cx, &practice, || page::log::log(w, &practice, &name_of))
 }
 
-/// The item `name` means, or a lookup error. Chinese names match in English too: a name that is not ASCII and matches nothing is looked up
-/// among the `chinese` items, and the item with the same id is the one meant.
+/// The item `name` means, or a lookup error. Chinese names match in English too: a name that is
+/// not ASCII and matches nothing is looked up among the Chinese items (`chinese` reads them
+/// from a library), and the item with the same id is the one meant.
 fn one<'a, T: Named>(
+    library: &Library,
     items: &'a [T],
     name: &str,
-    chinese: impl FnOnce() -> Result<Vec<T>, crate::content::ContentError>,
+    chinese: impl FnOnce(&Library) -> Result<Vec<T>, ContentError>,
 ) -> Result<&'a T, Error> {
     find(items, name).or_else(|e| {
-        if name.is_ascii() || crate::ui::lang() == crate::ui::Lang::Zh {
+        if name.is_ascii() || library.lang() == Lang::Zh {
             return Err(e.into());
         }
-        let twins = chinese()?;
+        let twins = chinese(&library.in_chinese())?;
         let twin = find(&twins, name).map_err(|_| e.clone())?;
         items
             .iter()

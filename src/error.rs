@@ -5,7 +5,7 @@ use std::io;
 
 use crate::content::{ContentError, Kind, Lookup};
 use crate::render::style::{ERROR, LITERAL, TIP, WARN, paint};
-use crate::ui::{fill, ui};
+use crate::words::Words;
 
 /// The exit codes, as README.md lists them.
 pub mod code {
@@ -65,13 +65,12 @@ impl Error {
     }
 
     /// The message for stderr, styled: an `error:` line and any `tip:` lines.
-    pub fn report(&self) -> String {
-        let ui = ui();
-        let error = paint(ERROR, ui.error);
-        let tip = paint(TIP, ui.tip);
+    pub fn report(&self, w: &Words) -> String {
+        let error = paint(ERROR, w.error);
+        let tip = paint(TIP, w.tip);
         let mut out = String::new();
         let mut line = |prefix: &str, text: String| {
-            let _ = writeln!(out, "{prefix}{}{text}", ui.after_prefix);
+            let _ = writeln!(out, "{prefix}{}{text}", w.after_prefix);
         };
         match self {
             Error::Lookup(Lookup::Unknown {
@@ -80,74 +79,55 @@ impl Error {
                 suggestion,
                 ids,
             }) => {
-                let (kind, kinds) = kind_words(*kind);
-                line(
-                    &error,
-                    fill(ui.no_such_name, &[("kind", &kind), ("name", &shown(name))]),
-                );
+                let (kind, kinds) = kind_words(w, *kind);
+                line(&error, w.no_such_name(kind, shown(name)));
                 if let Some(suggestion) = suggestion {
-                    let name = paint(LITERAL, suggestion);
-                    line(&tip, fill(ui.did_you_mean, &[("name", &name)]));
+                    line(&tip, w.did_you_mean(paint(LITERAL, suggestion)));
                 }
-                line(
-                    &tip,
-                    fill(ui.names_are, &[("kinds", &kinds), ("list", &list(ids))]),
-                );
+                line(&tip, w.names_are(kinds, list(ids)));
             }
             Error::Lookup(Lookup::Ambiguous {
                 kind,
                 name,
                 matches,
             }) => {
-                let (kind, _) = kind_words(*kind);
-                line(
-                    &error,
-                    fill(ui.ambiguous, &[("name", &shown(name)), ("kind", &kind)]),
-                );
-                line(&tip, fill(ui.type_more, &[("list", &list(matches))]));
+                let (kind, _) = kind_words(w, *kind);
+                line(&error, w.ambiguous(shown(name), kind));
+                line(&tip, w.type_more(list(matches)));
             }
             Error::Usage { message, tip: hint } => {
                 line(&error, message.clone());
                 line(&tip, hint.clone());
             }
-            Error::Content(e) => line(&error, fill(ui.content_broken, &[("problem", e)])),
-            Error::Read { path, error: e } => line(
-                &error,
-                fill(ui.could_not_read, &[("path", path), ("problem", e)]),
-            ),
-            Error::Write(e) => line(&error, fill(ui.could_not_write, &[("problem", e)])),
+            Error::Content(e) => line(&error, w.content_broken(e)),
+            Error::Read { path, error: e } => line(&error, w.could_not_read(path, e)),
+            Error::Write(e) => line(&error, w.could_not_write(e)),
         }
         out
     }
 }
 
 /// The words for a kind of item: one, and several.
-fn kind_words(kind: Kind) -> (&'static str, &'static str) {
-    let ui = ui();
+fn kind_words(w: &Words, kind: Kind) -> (&'static str, &'static str) {
     match kind {
-        Kind::Cause => (ui.kind_cause, ui.kinds_cause),
-        Kind::Stretch => (ui.kind_stretch, ui.kinds_stretch),
-        Kind::Relief => (ui.kind_relief, ui.kinds_relief),
-        Kind::Routine => (ui.kind_routine, ui.kinds_routine),
+        Kind::Cause => (w.kind_cause, w.kinds_cause),
+        Kind::Stretch => (w.kind_stretch, w.kinds_stretch),
+        Kind::Relief => (w.kind_relief, w.kinds_relief),
+        Kind::Routine => (w.kind_routine, w.kinds_routine),
     }
 }
 
 /// One warning line for stderr.
-pub fn warning_line(message: &str) -> String {
-    format!(
-        "{}{}{message}\n",
-        paint(WARN, ui().warning),
-        ui().after_prefix
-    )
+pub fn warning_line(w: &Words, message: &str) -> String {
+    format!("{}{}{message}\n", paint(WARN, w.warning), w.after_prefix)
 }
 
 /// One line on stderr for a user's file that was skipped.
-pub fn warning(problem: &ContentError) -> String {
-    let check = paint(LITERAL, "weizhong check");
-    warning_line(&fill(
-        ui().skipped_file,
-        &[("problem", problem), ("check", &check)],
-    ))
+pub fn warning(w: &Words, problem: &ContentError) -> String {
+    warning_line(
+        w,
+        &w.skipped_file(problem, paint(LITERAL, "weizhong check")),
+    )
 }
 
 fn list(ids: &[String]) -> String {

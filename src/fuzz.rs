@@ -3,11 +3,13 @@
 //! `PROPTEST_CASES=100000 cargo test fuzz` runs them longer.
 
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 
 use crate::content::{FOLDERS, Library, Source, UserFiles};
-use crate::page;
-use crate::render::{markdown, text};
-use crate::routine::{Plan, StretchPlan};
+use crate::page::{self, guide};
+use crate::plan::{Plan, StretchPlan};
+use crate::render::{markdown, text, wrap};
+use crate::words::{EN, Lang};
 
 /// Keys of every schema, and some that are not.
 const KEYS: &[&str] = &[
@@ -86,8 +88,9 @@ fn file() -> impl Strategy<Value = String> {
 }
 
 /// Loads `text` as a user's file of every kind, through the real loader, and shows every page
-/// at `width`: a file either becomes an item or a warning with a place.
-fn load_and_show(text: &str, width: usize) {
+/// at `width`. Each file either becomes an item or is skipped with one warning naming it, and no
+/// line of a page is wider than `width`.
+fn load_and_show(text: &str, width: usize) -> Result<(), TestCaseError> {
     let dir = std::env::temp_dir().join(format!(
         "weizhong-fuzz-{}-{:?}",
         std::process::id(),
@@ -97,51 +100,82 @@ fn load_and_show(text: &str, width: usize) {
         std::fs::create_dir_all(dir.join(folder)).unwrap();
         std::fs::write(dir.join(folder).join("fuzz.toml"), text).unwrap();
     }
-    let library = Library::with_user(UserFiles {
-        roots: vec![dir.clone()],
-        files: Vec::new(),
-    });
+    let library = Library::new(
+        Lang::En,
+        UserFiles {
+            roots: vec![dir.clone()],
+            files: Vec::new(),
+        },
+    );
     let stretches = library.stretches().unwrap();
     let routines = library.routines(&stretches).unwrap();
     let causes = library.causes().unwrap();
     let relief = library.relief().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    for warning in library.take_warnings() {
-        assert!(warning.line >= 1 && warning.column >= 1, "{warning:?}");
+    let warnings = library.take_warnings();
+    let loaded = [
+        ("causes", causes.iter().any(|i| i.id == "fuzz")),
+        ("stretches", stretches.iter().any(|i| i.id == "fuzz")),
+        ("relief", relief.iter().any(|i| i.id == "fuzz")),
+        ("routines", routines.iter().any(|i| i.id == "fuzz")),
+    ];
+    for (folder, loaded) in loaded {
+        let path = dir.join(folder).join("fuzz.toml").display().to_string();
+        let warned = warnings.iter().filter(|w| w.path == path).count();
+        prop_assert_eq!(
+            usize::from(!loaded),
+            warned,
+            "{}: loaded {}, {} warnings",
+            folder,
+            loaded,
+            warned
+        );
     }
+    let w = &EN;
     let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
     let mut docs = vec![
-        page::stretches(&plans),
-        page::causes(&causes),
-        page::reliefs(&relief),
+        guide::stretches(w, &plans),
+        guide::causes(w, &causes),
+        guide::reliefs(w, &relief),
     ];
-    docs.extend(plans.iter().map(page::stretch));
+    docs.extend(plans.iter().map(|p| guide::stretch(w, p)));
     for routine in &routines {
-        docs.push(page::routine_sheet(&Plan::routine(routine, &stretches)));
+        docs.push(page::routine::sheet(w, &Plan::routine(routine, &stretches)));
     }
     for doc in &docs {
-        assert!(!text::render(doc, width, true).is_empty());
-        assert!(!markdown::render(doc).is_empty());
+        let _ = markdown::render(doc);
+        let shown = text::render(doc, width, false);
+        for line in shown.lines() {
+            prop_assert!(
+                wrap::width(line) <= width,
+                "{:?} is wider than {}",
+                line,
+                width
+            );
+        }
     }
+    Ok(())
 }
 
 proptest! {
     #[test]
-    fn fuzz_any_text_loads_or_fails_with_a_place(text in file(), width in 20usize..200) {
-        load_and_show(&text, width);
+    fn fuzz_any_text_becomes_an_item_or_one_warning(text in file(), width in 20usize..200) {
+        load_and_show(&text, width)?;
     }
 
     #[test]
-    fn fuzz_any_bytes_read_from_disk(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+    fn fuzz_any_bytes_read_from_disk_become_an_item_or_one_warning(
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+    ) {
         let dir = std::env::temp_dir().join(format!("weizhong-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("stretch.toml");
         std::fs::write(&path, &bytes).unwrap();
-        let read = Source::read(&path);
+        let read = Source::read(&path, &EN);
         let _ = std::fs::remove_dir_all(&dir);
         match read {
-            Ok(src) => load_and_show(&src.text, 80),
-            Err(e) => prop_assert!(e.line >= 1 && !e.message.is_empty()),
+            Ok(src) => load_and_show(&src.text, 80)?,
+            Err(e) => prop_assert_eq!(e.message.as_str(), EN.file_not_utf8),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use crate::cli::ColorWhen;
+use anstream::ColorChoice;
 
 /// Never wider than this on a terminal, for easy reading.
 const MAX_WIDTH: usize = 100;
@@ -25,19 +25,11 @@ pub fn width(requested: Option<u16>) -> usize {
     PIPE_WIDTH
 }
 
-impl From<ColorWhen> for anstream::ColorChoice {
-    fn from(when: ColorWhen) -> Self {
-        match when {
-            ColorWhen::Auto => anstream::ColorChoice::Auto,
-            ColorWhen::Always => anstream::ColorChoice::Always,
-            ColorWhen::Never => anstream::ColorChoice::Never,
-        }
-    }
-}
-
-/// The `--color` value among raw arguments, read before clap so its help and errors obey it.
-pub fn color_from_args(args: &[std::ffi::OsString]) -> ColorWhen {
-    let mut when = ColorWhen::Auto;
+/// The one place colour is decided: the last `--color` among the raw arguments, read before
+/// clap parses them so that its help and errors obey it too. With `auto`, anstream then follows
+/// `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb` and whether each stream is a terminal.
+pub fn color_choice(args: &[std::ffi::OsString]) -> ColorChoice {
+    let mut when = ColorChoice::Auto;
     let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
     while let Some(arg) = args.next() {
         let value = match arg {
@@ -46,25 +38,24 @@ pub fn color_from_args(args: &[std::ffi::OsString]) -> ColorWhen {
             _ => arg.strip_prefix("--color=").unwrap_or(""),
         };
         when = match value {
-            "always" => ColorWhen::Always,
-            "never" => ColorWhen::Never,
-            "auto" => ColorWhen::Auto,
+            "always" => ColorChoice::Always,
+            "never" => ColorChoice::Never,
+            "auto" => ColorChoice::Auto,
             _ => when,
         };
     }
     when
 }
 
-/// Whether what goes to stdout may be in colour.
-pub fn color() -> bool {
-    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+/// Whether what goes to stdout may be in colour, by the choice made in [`color_choice`].
+pub fn stdout_color() -> bool {
+    anstream::AutoStream::choice(&io::stdout()) != ColorChoice::Never
 }
 
 /// Writes `text` to stdout in one go; any escape codes in it (a user's file may hold some) are
-/// stripped where colour is off.
-pub fn print(text: &str) -> io::Result<()> {
-    // Stripped here, whole, so the page goes out in one write rather than one per styled piece.
-    if text.contains('\x1b') && !color() {
+/// stripped when `color` is off.
+pub fn print(text: &str, color: bool) -> io::Result<()> {
+    if text.contains('\x1b') && !color {
         print_bytes(anstream::adapter::strip_str(text).to_string().as_bytes())
     } else {
         print_bytes(text.as_bytes())
@@ -89,24 +80,30 @@ pub fn eprint(text: &str) {
 mod tests {
     use super::*;
 
-    fn color(args: &[&str]) -> ColorWhen {
+    fn choice(args: &[&str]) -> ColorChoice {
         let args: Vec<_> = args.iter().map(std::ffi::OsString::from).collect();
-        color_from_args(&args)
+        color_choice(&args)
     }
 
     #[test]
     fn color_is_found_before_clap_parses() {
-        assert_eq!(color(&["weizhong", "--color", "always"]), ColorWhen::Always);
-        assert_eq!(color(&["weizhong", "x", "--color=never"]), ColorWhen::Never);
         assert_eq!(
-            color(&["weizhong", "--color=always", "--color=auto"]),
-            ColorWhen::Auto
+            choice(&["weizhong", "--color", "always"]),
+            ColorChoice::Always
         );
         assert_eq!(
-            color(&["weizhong", "--", "--color=always"]),
-            ColorWhen::Auto
+            choice(&["weizhong", "x", "--color=never"]),
+            ColorChoice::Never
         );
-        assert_eq!(color(&["weizhong", "--color", "bogus"]), ColorWhen::Auto);
+        assert_eq!(
+            choice(&["weizhong", "--color=always", "--color=auto"]),
+            ColorChoice::Auto
+        );
+        assert_eq!(
+            choice(&["weizhong", "--", "--color=always"]),
+            ColorChoice::Auto
+        );
+        assert_eq!(choice(&["weizhong", "--color", "bogus"]), ColorChoice::Auto);
     }
 
     #[test]

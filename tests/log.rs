@@ -1,6 +1,8 @@
 //! The practice log through the real binary: sessions appended by guided runs (in a
 //! pseudo-terminal), read back by `weizhong log`, never lost, never blocking a routine.
 
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;
@@ -218,21 +220,29 @@ fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
 fn days_and_json() {
     let data = folder("log-json");
     std::fs::create_dir_all(data.join("weizhong")).unwrap();
-    let file = format!("{}\n{}\n", record(3, "before-bed"), record(0, "morning"));
+    let (before, morning) = (record(3, "before-bed"), record(0, "morning"));
+    let file = format!("{before}\n{morning}\n");
     std::fs::write(data.join("weizhong/history.jsonl"), file).unwrap();
     let out = log(&data, &["--days", "5", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let sessions: Vec<u64> = json["days"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["sessions"].as_u64().unwrap())
-        .collect();
-    assert_eq!(sessions, [0, 1, 0, 0, 1]);
-    assert_eq!(json["current_streak"], 1);
-    assert_eq!(json["longest_streak"], 1);
-    assert_eq!(json["sessions"], 2);
-    assert_eq!(json["recent"][0]["id"], "morning");
+    let today = jiff::ZonedDateTime::now().date();
+    let day = |ago: i32, sessions: u32| {
+        let date = today.checked_sub(jiff::Span::new().days(ago)).unwrap();
+        serde_json::json!({"date": date.to_string(), "sessions": sessions})
+    };
+    let record = |line: &str| serde_json::from_str::<serde_json::Value>(line).unwrap();
+    // The whole document, as README promises its fields.
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "days": [day(4, 0), day(3, 1), day(2, 0), day(1, 0), day(0, 1)],
+            "current_streak": 1,
+            "longest_streak": 1,
+            "sessions": 2,
+            "seconds": 120,
+            "recent": [record(&morning), record(&before)],
+        })
+    );
     let markdown = text(&log(&data, &["--format", "markdown"]).stdout);
     assert!(markdown.starts_with("# Practice log\n"), "{markdown}");
     // An id that no longer names anything is shown as it is.

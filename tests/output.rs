@@ -90,6 +90,7 @@ fn a_closed_pipe_exits_quietly() {
     }
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_one_error_line_and_exit_1() {
     let full = std::fs::File::create("/dev/full").unwrap();
@@ -107,6 +108,7 @@ fn a_full_disk_is_one_error_line_and_exit_1() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn non_utf8_arguments_are_a_usage_error_not_a_panic() {
     use std::os::unix::ffi::OsStrExt;

@@ -1,95 +1,6 @@
 //! Finding an item by the name a user typed: id, alias or name, any case, or a unique prefix.
 
-use super::model::{Cause, Origin, Relief, Routine, Stretch};
-
-/// What kind of thing a name was looked up among, for messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Cause,
-    Stretch,
-    Relief,
-    Routine,
-}
-
-/// An item the user can name.
-pub trait Named {
-    const KIND: Kind;
-    fn id(&self) -> &str;
-    fn name(&self) -> &str;
-    fn aliases(&self) -> &[String];
-    fn order(&self) -> Option<u32>;
-    fn origin(&self) -> Origin;
-    /// Sets what the file does not say: its id (from the file name) and where it came from.
-    fn identify(&mut self, id: String, origin: Origin);
-    /// More names for it, after its own: the English ones of a translated item.
-    fn add_aliases(&mut self, more: &[String]);
-
-    /// Every spelling that names this item, normalised: id, aliases and the name.
-    fn keys(&self) -> Vec<String> {
-        let mut keys = vec![normalise(self.id())];
-        keys.extend(self.aliases().iter().map(|a| normalise(a)));
-        keys.push(normalise(self.name()));
-        keys.dedup();
-        keys
-    }
-}
-
-macro_rules! named {
-    ($type:ty, $kind:expr, $order:expr) => {
-        impl Named for $type {
-            const KIND: Kind = $kind;
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn name(&self) -> &str {
-                &self.name
-            }
-            fn aliases(&self) -> &[String] {
-                &self.aliases
-            }
-            fn order(&self) -> Option<u32> {
-                $order(self)
-            }
-            fn origin(&self) -> Origin {
-                self.origin
-            }
-            fn identify(&mut self, id: String, origin: Origin) {
-                self.id = id;
-                self.origin = origin;
-            }
-            fn add_aliases(&mut self, more: &[String]) {
-                self.aliases.extend(more.iter().cloned());
-            }
-        }
-    };
-}
-
-named!(Cause, Kind::Cause, |c: &Cause| Some(c.order));
-named!(Stretch, Kind::Stretch, |s: &Stretch| Some(s.order));
-named!(Relief, Kind::Relief, |r: &Relief| Some(r.order));
-named!(Routine, Kind::Routine, |_: &Routine| None);
-
-/// Lower case, with runs of spaces, underscores and hyphens as one hyphen, none at either end.
-fn normalise(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut gap = false;
-    for c in name.chars() {
-        if c.is_whitespace() || c == '_' || c == '-' {
-            gap = !out.is_empty();
-        } else {
-            if gap {
-                out.push('-');
-                gap = false;
-            }
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    out
-}
+use super::model::{Kind, Named, normalise};
 
 /// Why a name found nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +68,7 @@ fn closest<T: Named>(items: &[T], wanted: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Library;
+    use crate::content::{Library, Origin};
 
     fn stretch(name: &str) -> Result<String, Lookup> {
         let stretches = Library::builtin().stretches().unwrap();

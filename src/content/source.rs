@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::ui::{fill, ui};
+use crate::words::Words;
 
 /// The largest content file weizhong reads; the built-in ones are a few KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -63,50 +63,38 @@ pub struct Source {
 }
 
 impl Source {
+    /// A built-in file, which build.rs has read as UTF-8 text.
     pub fn embedded(path: String, bytes: &'static [u8]) -> Result<Self, ContentError> {
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Self {
                 path,
                 text: Cow::Borrowed(text),
             }),
-            Err(e) => Err(not_utf8(&path, bytes, e.valid_up_to())),
+            Err(_) => Err(ContentError::file(&path, "not UTF-8")),
         }
     }
 
     /// Reads a user's file: at most [`MAX_FILE_BYTES`], UTF-8, a file and not a folder.
-    pub fn read(path: &Path) -> Result<Self, ContentError> {
+    pub fn read(path: &Path, w: &Words) -> Result<Self, ContentError> {
         let name = path.display().to_string();
-        let fail = |e: std::io::Error| {
-            ContentError::file(&name, fill(ui().file_unreadable, &[("problem", &e)]))
+        let fail = |e: std::io::Error| ContentError::file(&name, w.file_unreadable(e));
+        let too_big = |size: u64| {
+            ContentError::file(&name, w.file_too_big(size / 1024, MAX_FILE_BYTES / 1024))
         };
         let file = std::fs::File::open(path).map_err(fail)?;
         let meta = file.metadata().map_err(fail)?;
         if meta.is_dir() {
-            return Err(ContentError::file(&name, ui().file_is_folder));
+            return Err(ContentError::file(&name, w.file_is_folder));
         }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(ContentError::file(
-                &name,
-                fill(
-                    ui().file_too_big,
-                    &[
-                        ("size", &(meta.len() / 1024)),
-                        ("max", &(MAX_FILE_BYTES / 1024)),
-                    ],
-                ),
-            ));
+            return Err(too_big(meta.len()));
         }
         let mut bytes = Vec::new();
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(fail)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            let size = bytes.len() / 1024;
-            let max = MAX_FILE_BYTES / 1024;
-            return Err(ContentError::file(
-                &name,
-                fill(ui().file_too_big, &[("size", &size), ("max", &max)]),
-            ));
+            return Err(too_big(bytes.len() as u64));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Self {
@@ -115,7 +103,7 @@ impl Source {
             }),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
-                Err(not_utf8(&name, e.as_bytes(), valid))
+                Err(not_utf8(&name, e.as_bytes(), valid, w))
             }
         }
     }
@@ -149,7 +137,7 @@ impl Source {
     }
 }
 
-fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> ContentError {
+fn not_utf8(path: &str, bytes: &[u8], valid: usize, w: &Words) -> ContentError {
     // The prefix up to `valid` is UTF-8 by definition.
     let text = String::from_utf8_lossy(&bytes[..valid.min(bytes.len())]);
     let (line, column, _, _) = place(&text, text.len(), 0);
@@ -157,7 +145,7 @@ fn not_utf8(path: &str, bytes: &[u8], valid: usize) -> ContentError {
         path: path.to_owned(),
         line,
         column,
-        message: ui().file_not_utf8.into(),
+        message: w.file_not_utf8.into(),
         snippet: None,
         placed: true,
     }
@@ -226,7 +214,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_where() {
-        let err = not_utf8("x.toml", b"a = 1\nb = \"\xff\"", 11);
+        let err = not_utf8("x.toml", b"a = 1\nb = \"\xff\"", 11, &crate::words::EN);
         assert_eq!((err.line, err.column), (2, 6));
     }
 }

@@ -1,17 +1,14 @@
 //! The practice log: one JSON line per session in `history.jsonl`, appended and never rewritten.
+//! The record is this module's own: it is what the file holds, whatever shows or times a session.
 
-pub mod date;
 pub mod streak;
 
 use std::fs::OpenOptions;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-
-pub use date::{Date, LocalTime};
-
-use crate::routine::player::{Ending, Summary};
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "history.jsonl";
@@ -22,6 +19,15 @@ pub const FILE_NAME: &str = "history.jsonl";
 pub enum Kind {
     Routine,
     Stretch,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    Finished,
+    Quit,
+    Interrupted,
 }
 
 /// One session, as one line of the file.
@@ -42,17 +48,11 @@ pub struct Record {
 }
 
 impl Record {
-    /// A record of a session that ended now.
-    pub fn now(kind: Kind, id: &str, summary: &Summary) -> Self {
-        Self {
-            at: LocalTime::now().rfc3339(),
-            kind,
-            id: id.to_owned(),
-            completed: summary.completed.clone(),
-            of: summary.of,
-            seconds: summary.seconds,
-            ending: summary.ending,
-        }
+    /// The local time now, as a record has it.
+    pub fn now() -> String {
+        jiff::ZonedDateTime::now()
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
     }
 
     /// The local date the session was on, as it was written.
@@ -173,19 +173,13 @@ mod tests {
     #[test]
     fn the_date_is_the_local_one_written() {
         let date = record("2026-03-29T00:30:00+02:00").date().unwrap();
-        assert_eq!(date, Date::new(2026, 3, 29).unwrap());
+        assert_eq!(date, jiff::civil::date(2026, 3, 29));
         assert_eq!(record("yesterday").date(), None);
     }
 
     #[test]
     fn now_has_an_offset() {
-        let summary = Summary {
-            ending: Ending::Finished,
-            completed: Vec::new(),
-            of: 1,
-            seconds: 26,
-        };
-        let at = Record::now(Kind::Stretch, "butterfly", &summary).at;
+        let at = Record::now();
         assert_eq!(at.len(), 25, "{at}");
         assert!(at.parse::<jiff::Timestamp>().is_ok(), "{at}");
     }

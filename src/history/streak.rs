@@ -1,7 +1,7 @@
 //! Streaks and the last days, from the dates sessions were on. Pure, on civil dates, so month
 //! ends and daylight-saving changes are nothing special.
 
-use super::date::Date;
+use jiff::civil::Date;
 
 /// The days practised, counted back from `today`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,14 +21,14 @@ pub fn streaks(dates: &[Date], today: Date) -> Streaks {
     let mut previous: Option<Date> = None;
     for &day in &days {
         run = match previous {
-            Some(p) if p.next() == day => run + 1,
+            Some(p) if p.tomorrow().ok() == Some(day) => run + 1,
             _ => 1,
         };
         longest = longest.max(run);
         previous = Some(day);
     }
     let current = match previous {
-        Some(last) if last == today || last == today.previous() => run,
+        Some(last) if last == today || Some(last) == today.yesterday().ok() => run,
         _ => 0,
     };
     Streaks { current, longest }
@@ -40,7 +40,10 @@ pub fn last_days(dates: &[Date], today: Date, days: u32) -> Vec<(Date, usize)> {
     let mut day = today;
     for _ in 0..days {
         out.push((day, dates.iter().filter(|d| **d == day).count()));
-        day = day.previous();
+        match day.yesterday() {
+            Ok(before) => day = before,
+            Err(_) => break,
+        }
     }
     out.reverse();
     out
@@ -50,11 +53,11 @@ pub fn last_days(dates: &[Date], today: Date, days: u32) -> Vec<(Date, usize)> {
 mod tests {
     use super::*;
 
-    fn date(y: i64, m: u32, d: u32) -> Date {
-        Date::new(y, m, d).unwrap()
+    fn date(y: i16, m: i8, d: i8) -> Date {
+        jiff::civil::date(y, m, d)
     }
 
-    fn streaks_of(dates: &[(i64, u32, u32)], today: (i64, u32, u32)) -> (u32, u32) {
+    fn streaks_of(dates: &[(i16, i8, i8)], today: (i16, i8, i8)) -> (u32, u32) {
         let dates: Vec<Date> = dates.iter().map(|&(y, m, d)| date(y, m, d)).collect();
         let s = streaks(&dates, date(today.0, today.1, today.2));
         (s.current, s.longest)

@@ -69,16 +69,8 @@ impl Doc {
         self
     }
 
-    /// A quiet "Sources: a; b." line, left out when there are none.
-    pub fn sources(&mut self, sources: &[String]) -> &mut Self {
-        if !sources.is_empty() {
-            let ui = crate::ui::ui();
-            let list = sources.join(ui.list_separator);
-            self.push(Block::Aside(crate::ui::fill(
-                ui.sources,
-                &[("list", &list)],
-            )));
-        }
-        self
+    /// A paragraph in a quieter style.
+    pub fn aside(&mut self, text: impl Into<String>) -> &mut Self {
+        self.push(Block::Aside(text.into()))
     }
 }

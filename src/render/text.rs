@@ -106,7 +106,7 @@ impl Page {
         let columns = self.width.saturating_sub(hang);
         let mut first = true;
         let mut in_code = false;
-        wrap::each_line(text, columns, columns, |line| {
+        for line in wrap::wrap(text, columns) {
             if first {
                 self.out.push_str(indent);
                 self.paint(style::MARKER, label);
@@ -123,7 +123,7 @@ impl Page {
                 self.paint(if in_code { style::LITERAL } else { base }, run);
             }
             self.out.push('\n');
-        });
+        }
     }
 
     fn spaces(&mut self, n: usize) {

@@ -1,9 +1,8 @@
-//! Routines: the plan of phases and seconds, and the timed run that plays it.
+//! The timed run: the player that plays a plan against the clock and the keys, the views that
+//! show it, and the real clock and keyboard.
 
 pub mod clock;
 pub mod countdown;
-pub mod plan;
+pub mod line;
+pub mod live;
 pub mod player;
-pub mod terminal;
-
-pub use plan::{Action, Phase, Plan, Side, StretchPlan};

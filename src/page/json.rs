@@ -1,10 +1,10 @@
 //! The content model as JSON documents, one per command; the field names are listed in README
-//! and stay stable.
+//! and stay stable, and tests/cmd/json/ holds each document whole.
 
 use serde::Serialize;
 
 use crate::content::{Routine, Stretch};
-use crate::routine::{Phase, Plan, StretchPlan};
+use crate::plan::{Phase, Plan, StretchPlan};
 
 /// A stretch with the time it takes, get-ready and rests included.
 #[derive(Serialize)]
@@ -86,11 +86,4 @@ pub struct Overview<'a> {
 pub struct Command<'a> {
     pub name: &'a str,
     pub about: &'a str,
-}
-
-/// Pretty JSON with a final newline.
-pub fn render<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(value)?;
-    text.push('\n');
-    Ok(text)
 }

@@ -1,0 +1,146 @@
+//! The routines' pages: the list of routines, and a routine's plan as the printed sheet, as the
+//! timed run introduces it, and each stretch as the run comes to it.
+
+use super::{count_and_time, duration, guide::hold, marked};
+use crate::content::Routine;
+use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
+use crate::render::{Block, Doc};
+use crate::words::Words;
+
+/// The routines as a table: id and name, stretches, time.
+pub fn list(w: &Words, routines: &[Routine], plans: &[Plan]) -> Doc {
+    let header = [w.col_routine, w.col_name, w.col_stretches, w.col_time]
+        .map(String::from)
+        .to_vec();
+    let rows = routines
+        .iter()
+        .zip(plans)
+        .map(|(routine, plan)| {
+            vec![
+                routine.id.clone(),
+                marked(w, &routine.name, routine.origin),
+                plan.stretches.len().to_string(),
+                duration(w, plan.seconds()),
+            ]
+        })
+        .collect();
+    let mut doc = Doc::new();
+    doc.title(w.routines_title, None);
+    doc.push(Block::Table(header, rows));
+    doc.paragraph(w.routines_hint);
+    doc
+}
+
+/// What a routine is before it starts: its words, its stretches and the total time.
+pub fn intro(w: &Words, plan: &Plan) -> Doc {
+    let mut doc = Doc::new();
+    doc.title(plan.name, None);
+    if let Some(intro) = plan.intro {
+        doc.paragraph(intro);
+    }
+    if plan.stretches.len() > 1 {
+        let items = plan
+            .stretches
+            .iter()
+            .map(|s| format!("{} · {}", s.stretch.name, hold(w, s.stretch)))
+            .collect();
+        doc.push(Block::Numbered(items));
+    }
+    doc.paragraph(count_and_time(w, plan.stretches.len(), plan.seconds()));
+    doc
+}
+
+/// The printed plan: every stretch with its steps and every phase with its seconds.
+pub fn sheet(w: &Words, plan: &Plan) -> Doc {
+    let mut doc = intro(w, plan);
+    for (i, s) in plan.stretches.iter().enumerate() {
+        doc.heading(format!(
+            "{}. {} · {}",
+            i + 1,
+            s.stretch.name,
+            duration(w, s.seconds())
+        ));
+        doc.push(Block::Numbered(s.stretch.steps.clone()));
+        doc.push(Block::Fields(timeline(w, &s.phases)));
+    }
+    if let Some(closing) = plan.closing {
+        doc.heading(w.afterwards).paragraph(closing);
+    }
+    doc
+}
+
+/// A stretch as the timed run comes to it: "2 of 3 · Butterfly stretch", its steps and hold.
+pub fn stretch_header(w: &Words, plan: &StretchPlan, number: usize, of: usize) -> Doc {
+    let mut doc = Doc::new();
+    doc.title(w.stretch_header(number, of, &plan.stretch.name), None);
+    doc.push(Block::Numbered(plan.stretch.steps.clone()));
+    doc.push(Block::Fields(vec![(
+        w.hold.to_owned(),
+        hold(w, plan.stretch),
+    )]));
+    doc
+}
+
+/// The phases told side by side: "get into position 5 s, hold 10 s × 3, relax 5 s between
+/// holds". Everything in it is counted from the phases themselves.
+fn timeline(w: &Words, phases: &[Phase]) -> Vec<(String, String)> {
+    let mut sides: Vec<(Option<Side>, Vec<&Phase>)> = Vec::new();
+    for phase in phases {
+        match sides.last_mut() {
+            Some((side, group)) if *side == phase.side => group.push(phase),
+            _ => sides.push((phase.side, vec![phase])),
+        }
+    }
+    sides
+        .into_iter()
+        .map(|(side, group)| {
+            let seconds = |wanted: fn(Action) -> bool| -> Vec<u32> {
+                group
+                    .iter()
+                    .filter(|p| wanted(p.action))
+                    .map(|p| p.seconds)
+                    .collect()
+            };
+            let mut parts: Vec<String> = group
+                .iter()
+                .filter_map(|p| {
+                    let phase = match p.action {
+                        Action::GetReady => w.phase_get_ready,
+                        Action::SwitchSides => w.phase_switch_sides,
+                        Action::Hold { .. } | Action::Rest => return None,
+                    };
+                    Some(w.phase_seconds(phase, p.seconds))
+                })
+                .collect();
+            let holds = repeated(w, &seconds(|a| matches!(a, Action::Hold { .. })));
+            parts.push(w.timeline_hold(holds));
+            match seconds(|a| a == Action::Rest).as_slice() {
+                [] => {}
+                [first, rest @ ..] if rest.iter().all(|s| s == first) => {
+                    parts.push(w.relax_between(first));
+                }
+                rests => parts.push(w.relax_each(repeated(w, rests))),
+            }
+            let label = match side {
+                Some(Side::Left) => w.left_side,
+                Some(Side::Right) => w.right_side,
+                None => w.timing,
+            };
+            (label.to_owned(), parts.join(w.timeline_separator))
+        })
+        .collect()
+}
+
+/// "10 s × 3" when all are the same, else "10 s + 8 s".
+fn repeated(w: &Words, seconds: &[u32]) -> String {
+    match seconds {
+        [first, rest @ ..] if rest.iter().all(|s| s == first) && !rest.is_empty() => {
+            w.seconds_times(first, seconds.len())
+        }
+        _ => seconds
+            .iter()
+            .map(|s| w.seconds(s))
+            .collect::<Vec<_>>()
+            .join(w.plus),
+    }
+}

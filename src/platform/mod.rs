@@ -1,0 +1,6 @@
+//! What weizhong needs of the system, each behind a small interface and a well-kept crate:
+//! the terminal a timed run takes over, signals, and where a user's files live.
+
+pub mod paths;
+pub mod signals;
+pub mod terminal;
