@@ -127,6 +127,8 @@ pub struct FlagGroup {
 pub struct Safety {
     /// One line, shown under the overview.
     pub note: String,
+    /// One line said where the stretching happens: the routine's intro and a guided stretch.
+    pub while_stretching: String,
     pub intro: String,
     pub groups: Vec<FlagGroup>,
     /// Two lines.
