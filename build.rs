@@ -34,8 +34,9 @@ fn out_dir() -> PathBuf {
 // Content
 
 /// Fields that only the English files hold: numbers and ids are the same in every language.
-const UNTRANSLATED: [&str; 7] = [
+const UNTRANSLATED: [&str; 8] = [
     "order",
+    "number",
     "hold_seconds",
     "reps",
     "each_side",

@@ -46,6 +46,9 @@ pub struct Cause {
     #[serde(skip_deserializing)]
     pub origin: Origin,
     pub order: u32,
+    /// How the article numbers it ("1.2a"), where it does; shown as 1.`order` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,

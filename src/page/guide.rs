@@ -38,7 +38,7 @@ pub fn causes(w: &Words, causes: &[Cause]) -> Doc {
 pub fn cause(w: &Words, cause: &Cause) -> Doc {
     let mut doc = Doc::new();
     doc.title(
-        format!("1.{} {}", cause.order, marked(w, &cause.name, cause.origin)),
+        format!("{} {}", number(cause), marked(w, &cause.name, cause.origin)),
         None,
     )
     .paragraph(&cause.summary)
@@ -52,6 +52,14 @@ pub fn cause(w: &Words, cause: &Cause) -> Doc {
     }
     sources(&mut doc, w, &cause.sources);
     doc
+}
+
+/// A cause's number as the article gives it: "1.2a".
+pub fn number(cause: &Cause) -> String {
+    cause
+        .number
+        .clone()
+        .unwrap_or_else(|| format!("1.{}", cause.order))
 }
 
 /// The stretches as a table: hold × reps, sides and time.
