@@ -71,7 +71,8 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             let stretches = library.stretches()?;
             let stretch = one(library, &stretches, name, Library::stretches)?;
             if *guide {
-                return guide_plan(cx, &Plan::single(stretch), history::Kind::Stretch, run);
+                let plan = Plan::single(stretch);
+                return guide_plan(cx, library, &plan, history::Kind::Stretch, run);
             }
             let plan = StretchPlan::new(stretch);
             show(cx, &json::StretchView::new(&plan), || {
@@ -98,7 +99,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             let name = name.as_deref().unwrap_or(DEFAULT_ROUTINE);
             let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
             let plan = Plan::routine(routine, &stretches);
-            return guide_plan(cx, &plan, history::Kind::Routine, run);
+            return guide_plan(cx, library, &plan, history::Kind::Routine, run);
         }
         Some(Command::Log { days }) => log(cx, library, *days)?,
         Some(Command::Completions { shell }) => {
@@ -209,12 +210,19 @@ fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
 }
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
-fn guide_plan(cx: &Context, plan: &Plan, kind: history::Kind, run: &RunArgs) -> Result<u8, Error> {
+fn guide_plan(
+    cx: &Context,
+    library: &Library,
+    plan: &Plan,
+    kind: history::Kind,
+    run: &RunArgs,
+) -> Result<u8, Error> {
     let w = cx.words;
+    let caution = library.safety()?.while_stretching;
     let stdout = std::io::stdout();
     if run.print || cx.format != Format::Text || !stdout.is_terminal() {
         show(cx, &json::PlanView::new(plan), || {
-            page::routine::sheet(w, plan)
+            page::routine::sheet(w, plan, &caution)
         })?;
         return Ok(code::OK);
     }
@@ -229,7 +237,8 @@ fn guide_plan(cx: &Context, plan: &Plan, kind: history::Kind, run: &RunArgs) -> 
     let prompt = !run.no_wait && raw;
     let mut events = Live::new(scale, terminal);
     let mut out = terminal::RawLines(stdout.lock());
-    let mut view = LineView::new(plan, w, &mut out, (cx.width, cx.color, !run.quiet));
+    let intro = page::routine::intro(w, plan, &caution);
+    let mut view = LineView::new(plan, intro, w, &mut out, (cx.width, cx.color, !run.quiet));
     let summary = player::play(plan, &mut events, &mut [&mut view], prompt);
     drop(events);
     let summary = summary?;

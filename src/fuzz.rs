@@ -140,7 +140,11 @@ fn load_and_show(text: &str, width: usize) -> Result<(), TestCaseError> {
     ];
     docs.extend(plans.iter().map(|p| guide::stretch(w, p)));
     for routine in &routines {
-        docs.push(page::routine::sheet(w, &Plan::routine(routine, &stretches)));
+        docs.push(page::routine::sheet(
+            w,
+            &Plan::routine(routine, &stretches),
+            "-",
+        ));
     }
     for doc in &docs {
         let _ = markdown::render(doc);

@@ -31,13 +31,15 @@ pub fn list(w: &Words, routines: &[Routine], plans: &[Plan]) -> Doc {
     doc
 }
 
-/// What a routine is before it starts: its words, its stretches and the total time.
-pub fn intro(w: &Words, plan: &Plan) -> Doc {
+/// What a routine is before it starts: its words, how to stretch safely (`caution`), its
+/// stretches and the total time.
+pub fn intro(w: &Words, plan: &Plan, caution: &str) -> Doc {
     let mut doc = Doc::new();
     doc.title(plan.name, None);
     if let Some(intro) = plan.intro {
         doc.paragraph(intro);
     }
+    doc.push(Block::Warning(caution.to_owned()));
     if plan.stretches.len() > 1 {
         let items = plan
             .stretches
@@ -50,9 +52,10 @@ pub fn intro(w: &Words, plan: &Plan) -> Doc {
     doc
 }
 
-/// The printed plan: every stretch with its steps and every phase with its seconds.
-pub fn sheet(w: &Words, plan: &Plan) -> Doc {
-    let mut doc = intro(w, plan);
+/// The printed plan: the intro, then every stretch with its steps and every phase with its
+/// seconds.
+pub fn sheet(w: &Words, plan: &Plan, caution: &str) -> Doc {
+    let mut doc = intro(w, plan, caution);
     for (i, s) in plan.stretches.iter().enumerate() {
         doc.heading(format!(
             "{}. {} · {}",

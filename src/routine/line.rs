@@ -17,6 +17,8 @@ const BELL: &str = "\x07";
 
 pub struct LineView<'a, W: Write> {
     plan: &'a Plan<'a>,
+    /// What the run shows before it starts.
+    intro: Doc,
     words: &'static Words,
     out: W,
     width: usize,
@@ -32,12 +34,14 @@ pub struct LineView<'a, W: Write> {
 impl<'a, W: Write> LineView<'a, W> {
     pub fn new(
         plan: &'a Plan<'a>,
+        intro: Doc,
         words: &'static Words,
         out: W,
         (width, color, bell): (usize, bool, bool),
     ) -> Self {
         Self {
             plan,
+            intro,
             words,
             out,
             width,
@@ -157,7 +161,8 @@ impl<W: Write> View for LineView<'_, W> {
         let w = self.words;
         match *event {
             Event::Start { prompt } => {
-                self.doc(&page::intro(w, self.plan))?;
+                let intro = std::mem::take(&mut self.intro);
+                self.doc(&intro)?;
                 if prompt {
                     let enter = self.paint(style::LITERAL, w.enter_key);
                     let q = self.paint(style::LITERAL, "q");
@@ -235,7 +240,8 @@ mod tests {
         let plan = Plan::routine(bed, &stretches);
         let mut clock = Scripted::new(keys);
         let mut out = Vec::new();
-        let mut view = LineView::new(&plan, &EN, &mut out, (80, false, true));
+        let intro = page::intro(&EN, &plan, "Mind how you stretch.");
+        let mut view = LineView::new(&plan, intro, &EN, &mut out, (80, false, true));
         play(&plan, &mut clock, &mut [&mut view], prompt).unwrap();
         String::from_utf8(out).unwrap()
     }
