@@ -3,13 +3,15 @@
 //! only when it is longer than a whole line, and never inside a `command`. Wide characters count
 //! two columns.
 //!
-//! textwrap fits the words into lines, measures them and breaks a word longer than a line;
-//! weizhong only tells it where the words are. textwrap's own Unicode separator (UAX #14) cannot
-//! be used as it is: it would break a `command` at its spaces, and let a line begin with a
-//! dash or an ellipsis after a Chinese character. So the separator here is weizhong's.
+//! textwrap fits the words into lines and breaks a word longer than a line; weizhong only tells
+//! it where the words are and how wide. textwrap's own Unicode separator (UAX #14) cannot be used
+//! as it is: it would break a `command` at its spaces, and let a line begin with a dash or an
+//! ellipsis after a Chinese character. So the separator here is weizhong's.
 
-use textwrap::core::Word;
-use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+use std::borrow::Cow;
+
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns `text` takes in a terminal.
@@ -20,20 +22,41 @@ pub fn width(text: &str) -> usize {
 /// The lines of `text`, hard line breaks kept and runs of spaces made one, each at most `width`
 /// columns wide.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let text = even_spaces(text);
-    let options = Options::new(width.max(1))
-        .wrap_algorithm(WrapAlgorithm::FirstFit)
-        .word_separator(WordSeparator::Custom(words))
-        .word_splitter(WordSplitter::NoHyphenation)
-        .break_words(true);
-    textwrap::wrap(&text, options)
-        .into_iter()
-        .map(std::borrow::Cow::into_owned)
-        .collect()
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for line in even_spaces(text).split('\n') {
+        // No character takes more columns than bytes.
+        if line.len() <= width {
+            lines.push(line.to_owned());
+            continue;
+        }
+        let words = break_words(words(line), width);
+        #[allow(clippy::cast_precision_loss, reason = "widths are at most 1000")]
+        for fitted in wrap_first_fit(&words, &[width as f64]) {
+            let mut text = String::with_capacity(width * 3);
+            for (i, word) in fitted.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(fitted[i - 1].whitespace);
+                }
+                text.push_str(word.word);
+            }
+            lines.push(text);
+        }
+    }
+    lines
 }
 
 /// Each line of `text` with its spaces evened out: one between words, none at either end.
-fn even_spaces(text: &str) -> String {
+fn even_spaces(text: &str) -> Cow<'_, str> {
+    let even = text.split('\n').all(|line| {
+        !line.starts_with(' ')
+            && !line.ends_with(' ')
+            && !line.contains("  ")
+            && !line.chars().any(|c| is_space(c) && c != ' ')
+    });
+    if even {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -52,7 +75,7 @@ fn even_spaces(text: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A space a line may break at: any white space but the no-break ones.
@@ -63,40 +86,51 @@ fn is_space(c: char) -> bool {
 /// The words of one line whose spaces are even, for textwrap: each ends at a space (which it
 /// keeps, to be dropped at the end of a line), or where a break between Chinese characters is
 /// allowed; a `command` is one word, spaces and all.
-fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+fn words(line: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start = 0;
+    let mut columns = 0;
     let mut in_code = false;
     let mut before: Option<char> = None;
     for (i, c) in line.char_indices() {
         if c == ' ' && !in_code {
-            words.push(word(&line[start..=i]));
+            words.push(word(&line[start..i], " ", columns));
             start = i + 1;
+            columns = 0;
             before = None;
             continue;
         }
         if let Some(before) = before {
             if !in_code && breaks_between(before, c) {
-                words.push(word(&line[start..i]));
+                words.push(word(&line[start..i], "", columns));
                 start = i;
+                columns = 0;
             }
         }
         if c == '`' {
             in_code = !in_code;
         }
+        columns += if c.is_ascii() {
+            1
+        } else {
+            c.width().unwrap_or(0)
+        };
         before = Some(c);
     }
     if start < line.len() {
-        words.push(word(&line[start..]));
+        words.push(word(&line[start..], "", columns));
     }
-    Box::new(words.into_iter())
+    words
 }
 
-/// A word and the space after it, measured.
-fn word(text: &str) -> Word<'_> {
-    let mut word = Word::from(text);
-    word.width = width(word.word);
-    word
+/// A word, the space after it and its width.
+fn word<'a>(word: &'a str, whitespace: &'a str, width: usize) -> Word<'a> {
+    Word {
+        word,
+        whitespace,
+        penalty: "",
+        width,
+    }
 }
 
 /// Whether a line may break between two characters with no space between them: beside a wide
