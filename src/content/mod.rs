@@ -18,8 +18,8 @@ pub use lookup::{Lookup, find};
 pub use model::{About, Cause, Kind, Named, Origin, Relief, Routine, Safety, Stretch};
 pub use source::{ContentError, Source};
 
-/// The built-in files as build.rs checked them: `en/` and `zh/`, each laid out like `content/`,
-/// every Chinese file with its English twin's numbers and ids.
+/// The built-in files as build.rs checked them, as JSON: `en/` and `zh/`, each laid out like
+/// `content/`, every Chinese file with its English twin's numbers and ids.
 static BUILTIN: Dir<'static> = include_dir!("$OUT_DIR/content");
 
 /// The folders a user's content directory may hold, one per kind of item.
@@ -91,11 +91,11 @@ impl Library {
     }
 
     pub fn about(&self) -> Result<About, ContentError> {
-        builtin_file(self.lang, "about.toml")?.parse()
+        builtin_file(self.lang, "about.json")
     }
 
     pub fn safety(&self) -> Result<Safety, ContentError> {
-        builtin_file(self.lang, "safety.toml")?.parse()
+        builtin_file(self.lang, "safety.json")
     }
 
     pub fn causes(&self) -> Result<Vec<Cause>, ContentError> {
@@ -202,12 +202,18 @@ impl Library {
 }
 
 /// A built-in file, by its path in one language's folder.
-fn builtin_file(lang: Lang, path: &str) -> Result<Source, ContentError> {
+fn builtin_file<T: DeserializeOwned>(lang: Lang, path: &str) -> Result<T, ContentError> {
     let path = format!("{}/{path}", lang.code());
     let file = BUILTIN
         .get_file(&path)
         .ok_or_else(|| ContentError::file(&path, "missing file"))?;
-    Source::embedded(path, file.contents())
+    builtin(file)
+}
+
+/// A built-in file as the item it holds; build.rs has checked that it is one.
+fn builtin<T: DeserializeOwned>(file: &include_dir::File) -> Result<T, ContentError> {
+    serde_json::from_slice(file.contents())
+        .map_err(|e| ContentError::file(&file.path().to_string_lossy(), e.to_string()))
 }
 
 /// The built-in items of one folder in one language, in the order of their file names.
@@ -223,10 +229,13 @@ fn builtin_items<T: DeserializeOwned + Named>(
     files
         .into_iter()
         .map(|file| {
-            let path = file.path().to_string_lossy().into_owned();
-            let mut item: T = Source::embedded(path, file.contents())?.parse()?;
-            let id = file_id(file.path()).unwrap_or_default();
-            item.identify(id, Origin::Builtin);
+            let mut item: T = builtin(file)?;
+            let id = file
+                .path()
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            item.identify(id.into_owned(), Origin::Builtin);
             Ok(item)
         })
         .collect()
@@ -362,14 +371,9 @@ mod tests {
 
     #[test]
     fn an_unknown_field_is_pointed_at() {
-        let text = std::str::from_utf8(
-            BUILTIN
-                .get_file("en/stretches/butterfly.toml")
-                .unwrap()
-                .contents(),
-        )
-        .unwrap()
-        .replacen("reps =", "repetitions =", 1);
+        let text = std::str::from_utf8(include_bytes!("../../content/stretches/butterfly.toml"))
+            .unwrap()
+            .replacen("reps =", "repetitions =", 1);
         let err = file(&text).parse::<Stretch>().unwrap_err();
         let line = text
             .lines()

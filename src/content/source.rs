@@ -63,17 +63,6 @@ pub struct Source {
 }
 
 impl Source {
-    /// A built-in file, which build.rs has read as UTF-8 text.
-    pub fn embedded(path: String, bytes: &'static [u8]) -> Result<Self, ContentError> {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Self {
-                path,
-                text: Cow::Borrowed(text),
-            }),
-            Err(_) => Err(ContentError::file(&path, "not UTF-8")),
-        }
-    }
-
     /// Reads a user's file: at most [`MAX_FILE_BYTES`], UTF-8, a file and not a folder.
     pub fn read(path: &Path, w: &Words) -> Result<Self, ContentError> {
         let name = path.display().to_string();
