@@ -71,7 +71,9 @@ pub enum ColorWhen {
     Never,
 }
 
+// Each command's arguments are built only when it is the one used.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Be talked through the bedtime stretches, every hold timed
     #[command(

@@ -43,28 +43,10 @@ fn main() -> ExitCode {
 fn run(args: &[OsString]) -> u8 {
     // Decided before clap parses, so that its help and errors obey it too.
     anstream::ColorChoice::write_global(output::color_choice(args));
-    let mut command = Cli::command().styles(style::clap_styles());
-    let cli = match command
-        .try_get_matches_from_mut(args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
-    if let Some(Command::Stretch {
-        guide: false, run, ..
-    }) = &cli.command
-    {
-        if run.any() {
-            let kind = clap::error::ErrorKind::MissingRequiredArgument;
-            let message = "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide";
-            let e = match command.find_subcommand_mut("stretch") {
-                Some(stretch) => stretch.error(kind, message),
-                None => command.error(kind, message),
-            };
-            return clap_exit(&e);
-        }
-    }
     let context = Context::new(&cli.options);
     match commands::run(&cli, &context) {
         Ok(code) => code,
@@ -75,6 +57,29 @@ fn run(args: &[OsString]) -> u8 {
             e.exit_code()
         }
     }
+}
+
+/// The command line, or clap's help, version or usage error. (clap's tree of the command line
+/// is dropped here, before any page is built.)
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let mut command = Cli::command().styles(style::clap_styles());
+    let cli = command
+        .try_get_matches_from_mut(args)
+        .and_then(|m| Cli::from_arg_matches(&m))?;
+    if let Some(Command::Stretch {
+        guide: false, run, ..
+    }) = &cli.command
+    {
+        if run.any() {
+            let kind = clap::error::ErrorKind::MissingRequiredArgument;
+            let message = "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide";
+            return Err(match command.find_subcommand_mut("stretch") {
+                Some(stretch) => stretch.error(kind, message),
+                None => command.error(kind, message),
+            });
+        }
+    }
+    Ok(cli)
 }
 
 /// Prints clap's help, version or usage error with its exit code; a closed pipe is quiet.
