@@ -30,7 +30,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             lines.push(line.to_owned());
             continue;
         }
-        let words = break_words(words(line), width);
+        let mut words = words(line);
+        if words.iter().any(|w| w.width > width) {
+            words = break_words(words, width);
+        }
         #[allow(clippy::cast_precision_loss, reason = "widths are at most 1000")]
         for fitted in wrap_first_fit(&words, &[width as f64]) {
             let mut text = String::with_capacity(width * 3);
@@ -48,12 +51,31 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Each line of `text` with its spaces evened out: one between words, none at either end.
 fn even_spaces(text: &str) -> Cow<'_, str> {
-    let even = text.split('\n').all(|line| {
-        !line.starts_with(' ')
-            && !line.ends_with(' ')
-            && !line.contains("  ")
-            && !line.chars().any(|c| is_space(c) && c != ' ')
+    let mut before = b'\n';
+    let odd_byte = text.bytes().any(|b| {
+        let odd = match b {
+            b' ' => matches!(before, b' ' | b'\n'),
+            b'\n' => before == b' ',
+            // Any other white space, ASCII or not.
+            b'\t' | b'\r' | 0x0b | 0x0c | 0x80.. => true,
+            _ => false,
+        };
+        before = b;
+        odd
     });
+    let even = if odd_byte {
+        // Something beyond ASCII is no space more often than not.
+        let mut before = '\n';
+        !text.chars().any(|c| {
+            let odd = (c == ' ' && matches!(before, ' ' | '\n'))
+                || (c == '\n' && before == ' ')
+                || (c != ' ' && c != '\n' && is_space(c));
+            before = c;
+            odd
+        }) && !text.ends_with(' ')
+    } else {
+        before != b' '
+    };
     if even {
         return Cow::Borrowed(text);
     }
@@ -87,7 +109,7 @@ fn is_space(c: char) -> bool {
 /// keeps, to be dropped at the end of a line), or where a break between Chinese characters is
 /// allowed; a `command` is one word, spaces and all.
 fn words(line: &str) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(line.len() / 4);
     let mut start = 0;
     let mut columns = 0;
     let mut in_code = false;
@@ -164,6 +186,7 @@ mod tests {
         assert_eq!(wrap("Lean\tforward.", 20), ["Lean forward."]);
         assert_eq!(wrap("委中 穴", 10), ["委中 穴"]);
         assert_eq!(wrap("委中 穴", 6), ["委中", "穴"]);
+        assert_eq!(wrap(" 委中\u{3000} 穴 \n 中", 6), ["委中", "穴", "中"]);
     }
 
     #[test]
