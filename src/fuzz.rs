@@ -162,6 +162,12 @@ fn load_and_show(text: &str, width: usize) -> Result<(), TestCaseError> {
 }
 
 proptest! {
+    // Each case writes four files and draws every page: a few dozen keep `cargo test` quick;
+    // `PROPTEST_CASES=100000 cargo test fuzz` runs many more.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48)
+    ))]
+
     #[test]
     fn fuzz_any_text_becomes_an_item_or_one_warning(text in file(), width in 20usize..200) {
         load_and_show(&text, width)?;
