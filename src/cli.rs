@@ -192,7 +192,17 @@ pub struct RunArgs {
     #[arg(long = "no-wait")]
     pub no_wait: bool,
 
-    /// No bell when a hold ends
+    /// How to show the run: big digits on the whole screen, one line, or plain lines for screen
+    /// readers [default: auto: big on a window of 60 × 16 or more, plain when TERM=dumb or
+    /// ACCESSIBLE is set]
+    #[arg(long = "view", value_name = "VIEW")]
+    pub view: Option<View>,
+
+    /// Ring a bell when a hold ends instead of speaking the cues
+    #[arg(long = "no-voice")]
+    pub no_voice: bool,
+
+    /// No voice and no bell
     #[arg(long = "quiet")]
     pub quiet: bool,
 
@@ -203,8 +213,21 @@ pub struct RunArgs {
 
 impl RunArgs {
     pub fn any(&self) -> bool {
-        self.print || self.no_wait || self.quiet || self.no_log
+        self.print
+            || self.no_wait
+            || self.quiet
+            || self.no_log
+            || self.no_voice
+            || self.view.is_some()
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum View {
+    Auto,
+    Big,
+    Line,
+    Plain,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use clap::CommandFactory as _;
 use serde::Serialize;
 
 use crate::check;
-use crate::cli::{Cli, Command, Format, RunArgs};
+use crate::cli::{self, Cli, Command, Format, RunArgs};
 use crate::content::{ContentError, Library, Named, UserFiles, find};
 use crate::context::Context;
 use crate::error::{self, Error, code};
@@ -15,11 +15,15 @@ use crate::history;
 use crate::output;
 use crate::page::{self, json};
 use crate::plan::{Plan, StretchPlan};
+use crate::platform::speech::Voice;
 use crate::platform::{paths, terminal};
 use crate::render::{self, Doc};
+use crate::routine::big::BigView;
 use crate::routine::line::LineView;
 use crate::routine::live::{self, Live};
-use crate::routine::player::{self, Ending, Summary};
+use crate::routine::plain::PlainView;
+use crate::routine::player::{self, Ending, Summary, View};
+use crate::routine::voice::VoiceView;
 use crate::shell;
 use crate::words::Lang;
 
@@ -232,23 +236,95 @@ fn guide_plan(
             tip: w.time_scale_tip.to_owned(),
         },
     )?;
+
+    let voice = if run.quiet || run.no_voice {
+        None
+    } else {
+        let command = std::env::var("WEIZHONG_SPEECH_COMMAND").ok();
+        Voice::find(
+            cx.lang,
+            command.as_deref(),
+            std::env::var_os("PATH").as_deref(),
+        )
+    };
+    let sound = match (&voice, run.quiet, run.no_voice) {
+        (_, true, _) => None,
+        (Some(voice), ..) => Some(w.sound_voice(&voice.name)),
+        (None, _, true) => Some(w.sound_bell.to_owned()),
+        (None, _, false) => Some(w.sound_no_voice.to_owned()),
+    };
+    // The bell where it is the only sound.
+    let bell = !run.quiet && voice.is_none();
+    let intro = page::routine::intro(w, plan, &caution, sound.as_deref());
+
+    let size = terminal::size();
     let terminal = terminal::Terminal::take();
-    let raw = terminal.is_some();
-    let prompt = !run.no_wait && raw;
+    let prompt = !run.no_wait && terminal.is_some();
     let mut events = Live::new(scale, terminal);
-    let mut out = terminal::RawLines(stdout.lock());
-    let intro = page::routine::intro(w, plan, &caution);
-    let mut view = LineView::new(plan, intro, w, &mut out, (cx.width, cx.color, !run.quiet));
-    let summary = player::play(plan, &mut events, &mut [&mut view], prompt);
+    let out = terminal::RawLines(stdout.lock());
+    let mut screen: Box<dyn View> = match view(run.view, size) {
+        ViewKind::Big(size) => Box::new(BigView::new(
+            plan,
+            intro,
+            w,
+            out,
+            (cx.width, size, cx.color, bell),
+        )),
+        ViewKind::Line => Box::new(LineView::new(
+            plan,
+            intro,
+            w,
+            out,
+            (cx.width, size.map(|s| s.0), cx.color, bell),
+        )),
+        ViewKind::Plain => Box::new(PlainView::new(plan, intro, w, out, (cx.width, bell))),
+    };
+    let mut voice = voice.map(|voice| VoiceView::new(plan, w, voice));
+    let mut views: Vec<&mut dyn View> = vec![screen.as_mut()];
+    if let Some(voice) = &mut voice {
+        views.push(voice);
+    }
+    let (summary, failed) = player::play(plan, &mut events, &mut views, prompt);
+    drop(views);
+    drop(voice);
+    drop(screen);
+    // The terminal is given back here, before anything more is written.
     drop(events);
-    let summary = summary?;
     if !run.no_log && summary.started {
         note(cx, &record(kind, plan.id, &summary));
     }
+    if let (Some(e), Ending::Finished | Ending::Quit) = (failed, summary.ending) {
+        return Err(Error::Write(e));
+    }
     Ok(match summary.ending {
-        Ending::Interrupted => code::INTERRUPTED,
+        Ending::Interrupted(signal) => u8::try_from(128 + signal).unwrap_or(code::INTERRUPTED),
         Ending::Finished | Ending::Quit => code::OK,
     })
+}
+
+/// How a timed run is shown.
+enum ViewKind {
+    /// The full screen, of this many columns and rows.
+    Big((u16, u16)),
+    Line,
+    Plain,
+}
+
+/// The view asked for, or the one that suits: plain lines for a screen reader (`ACCESSIBLE` set)
+/// or a terminal that cannot move its cursor (`TERM=dumb`), the full screen on a window of at
+/// least 60 × 16, one line on a smaller one.
+fn view(asked: Option<cli::View>, size: Option<(u16, u16)>) -> ViewKind {
+    let plain = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let big = size.filter(|&(columns, rows)| columns >= 60 && rows >= 16);
+    match (asked.unwrap_or(cli::View::Auto), big) {
+        (cli::View::Plain, _) => ViewKind::Plain,
+        (cli::View::Auto, _) if plain => ViewKind::Plain,
+        (cli::View::Big | cli::View::Auto, Some(size)) => ViewKind::Big(size),
+        // A full screen asked for on a small window still shows, as well as it can.
+        (cli::View::Big, None) => ViewKind::Big(size.unwrap_or((80, 24))),
+        (cli::View::Line | cli::View::Auto, _) => ViewKind::Line,
+    }
 }
 
 /// The log's record of a run that ended now.
@@ -263,7 +339,7 @@ fn record(kind: history::Kind, id: &str, summary: &Summary) -> history::Record {
         ending: match summary.ending {
             Ending::Finished => history::Ending::Finished,
             Ending::Quit => history::Ending::Quit,
-            Ending::Interrupted => history::Ending::Interrupted,
+            Ending::Interrupted(_) => history::Ending::Interrupted,
         },
     }
 }

@@ -72,7 +72,8 @@ fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
     {
         if run.any() {
             let kind = clap::error::ErrorKind::MissingRequiredArgument;
-            let message = "--print, --no-wait, --quiet and --no-log go with --guide: weizhong stretch NAME --guide";
+            let message = "--print, --no-wait, --view, --no-voice, --quiet and --no-log go with --guide: \
+                weizhong stretch NAME --guide";
             return Err(match command.find_subcommand_mut("stretch") {
                 Some(stretch) => stretch.error(kind, message),
                 None => command.error(kind, message),

@@ -32,14 +32,17 @@ pub fn list(w: &Words, routines: &[Routine], plans: &[Plan]) -> Doc {
 }
 
 /// What a routine is before it starts: its words, how to stretch safely (`caution`), its
-/// stretches and the total time.
-pub fn intro(w: &Words, plan: &Plan, caution: &str) -> Doc {
+/// stretches and the total time, and for a timed run what will be heard (`sound`).
+pub fn intro(w: &Words, plan: &Plan, caution: &str, sound: Option<&str>) -> Doc {
     let mut doc = Doc::new();
     doc.title(plan.name, None);
     if let Some(intro) = plan.intro {
         doc.paragraph(intro);
     }
     doc.push(Block::Warning(caution.to_owned()));
+    if let Some(sound) = sound {
+        doc.aside(sound);
+    }
     if plan.stretches.len() > 1 {
         let items = plan
             .stretches
@@ -55,7 +58,7 @@ pub fn intro(w: &Words, plan: &Plan, caution: &str) -> Doc {
 /// The printed plan: the intro, then every stretch with its steps and every phase with its
 /// seconds.
 pub fn sheet(w: &Words, plan: &Plan, caution: &str) -> Doc {
-    let mut doc = intro(w, plan, caution);
+    let mut doc = intro(w, plan, caution, None);
     for (i, s) in plan.stretches.iter().enumerate() {
         doc.heading(format!(
             "{}. {} · {}",

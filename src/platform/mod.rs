@@ -3,4 +3,5 @@
 
 pub mod paths;
 pub mod signals;
+pub mod speech;
 pub mod terminal;

@@ -1,6 +1,21 @@
-//! Signals a timed run stops for, caught while it runs so it can give the terminal back, note
-//! what was done and exit with the signal's code. On Unix through signal-hook; elsewhere there
-//! are none to catch, and Ctrl-C arrives as a key.
+//! Signals a timed run answers, caught while it runs so that it can give the terminal back, note
+//! what was done and exit with the signal's code, or stop as a shell job and come back. On Unix
+//! through signal-hook; elsewhere there are none to catch, and Ctrl-C arrives as a key.
+
+/// What a caught signal asks of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caught {
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT, by number: stop, and exit with 128 + it.
+    Stop(i32),
+    /// SIGTSTP sent by `kill`: stop as a shell job.
+    Suspend,
+    /// SIGCONT after the process was stopped from outside: the screen may need drawing again.
+    Continued,
+}
+
+/// SIGINT and SIGQUIT by number, for the keys that stand for them in raw mode (Ctrl-C, Ctrl-\).
+pub const INTERRUPT: i32 = 2;
+pub const QUIT: i32 = 3;
 
 /// The signals caught while this is alive; dropping it lets them act as before.
 pub struct Signals {
@@ -13,12 +28,12 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Catches SIGINT (sent by `kill`: in raw mode Ctrl-C is a key).
     pub fn catch() -> Self {
         #[cfg(unix)]
         {
+            use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
             use std::sync::{Arc, atomic::AtomicBool};
-            let caught = [signal_hook::consts::SIGINT]
+            let caught = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT]
                 .into_iter()
                 .filter_map(|signal| {
                     let flag = Arc::new(AtomicBool::new(false));
@@ -33,14 +48,21 @@ impl Signals {
     }
 
     /// A signal that came since the last call, if any.
-    pub fn take(&self) -> Option<i32> {
+    pub fn take(&self) -> Option<Caught> {
         #[cfg(unix)]
         {
+            use signal_hook::consts::{SIGCONT, SIGTSTP};
             use std::sync::atomic::Ordering;
-            self.caught
+            let signal = self
+                .caught
                 .iter()
                 .find(|(_, flag, _)| flag.swap(false, Ordering::SeqCst))
-                .map(|(signal, _, _)| *signal)
+                .map(|(signal, _, _)| *signal)?;
+            Some(match signal {
+                SIGTSTP => Caught::Suspend,
+                SIGCONT => Caught::Continued,
+                other => Caught::Stop(other),
+            })
         }
         #[cfg(not(unix))]
         None
@@ -54,4 +76,10 @@ impl Drop for Signals {
             signal_hook::low_level::unregister(id);
         }
     }
+}
+
+/// Stops this process as a shell job is stopped, and returns when it is continued (`fg`).
+pub fn stop_as_a_job() {
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
 }

@@ -49,6 +49,25 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` in at most `columns`, cut with "…" when it is wider.
+pub fn cut(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Each line of `text` with its spaces evened out: one between words, none at either end.
 fn even_spaces(text: &str) -> Cow<'_, str> {
     let mut before = b'\n';
@@ -229,6 +248,14 @@ mod tests {
                 "{width}: {lines:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_text_too_wide_is_cut_with_an_ellipsis() {
+        assert_eq!(cut("Butterfly stretch", 20), "Butterfly stretch");
+        assert_eq!(cut("Butterfly stretch", 10), "Butterfly…");
+        assert_eq!(cut("蝴蝶式伸展", 6), "蝴蝶…");
+        assert_eq!(cut("abc", 0), "…");
     }
 
     #[test]

@@ -1,12 +1,12 @@
-//! The player's view of time and keys, behind a trait so tests run a whole routine in
-//! milliseconds against a scripted clock.
+//! The player's view of time and of the user, behind a trait so that tests run a whole routine
+//! in milliseconds against a scripted clock.
 
 use std::io;
 use std::time::Duration;
 
-/// A key the player acts on.
+/// What the player acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub enum Input {
     /// Enter: begin.
     Begin,
     /// Space or p: pause, or go on after a pause.
@@ -15,8 +15,15 @@ pub enum Key {
     Skip,
     /// q: stop here.
     Quit,
-    /// Ctrl-C: stop here, exit 130.
-    Interrupt,
+    /// Ctrl-C, Ctrl-\ or a signal (SIGINT, SIGQUIT, SIGHUP, SIGTERM), by its number: stop here,
+    /// and exit with 128 + it.
+    Stop(i32),
+    /// Ctrl-Z, or SIGTSTP: stop as a shell job until `fg`.
+    Suspend,
+    /// The process was stopped and continued from outside: the screen may need drawing again.
+    Continued,
+    /// The window is now this many columns and rows.
+    Resized(u16, u16),
 }
 
 /// Time and input as the player sees them. Time is routine time: already scaled by
@@ -24,27 +31,35 @@ pub enum Key {
 pub trait Events {
     fn now(&self) -> Duration;
 
-    /// Returns when routine time reaches `deadline` (`None`) or a key comes, whichever is first;
-    /// `deadline: None` waits for a key only, and returns `None` when no key can ever come.
-    fn wait(&mut self, deadline: Option<Duration>) -> io::Result<Option<Key>>;
+    /// Returns when routine time reaches `deadline` (`None`) or the user does something,
+    /// whichever is first; `deadline: None` waits for the user only, and returns `None` when
+    /// nothing can ever come.
+    fn wait(&mut self, deadline: Option<Duration>) -> io::Result<Option<Input>>;
+
+    /// Stops the process as a shell job is stopped, the terminal given back, and returns when
+    /// it goes on.
+    fn suspend(&mut self);
 }
 
-/// A clock for tests: time jumps to each deadline at once, and keys arrive at set times.
+/// A clock for tests: time jumps to each deadline at once, inputs arrive at set times, and a
+/// suspension lasts `suspended` of routine time.
 #[cfg(test)]
 pub struct Scripted {
     now: Duration,
-    keys: Vec<(Duration, Key)>,
+    inputs: Vec<(Duration, Input)>,
+    pub suspended: Duration,
 }
 
 #[cfg(test)]
 impl Scripted {
-    /// `keys` are pressed at the given routine times, in order.
-    pub fn new(keys: &[(Duration, Key)]) -> Self {
-        let mut keys = keys.to_vec();
-        keys.reverse();
+    /// `inputs` come at the given routine times, in order.
+    pub fn new(inputs: &[(Duration, Input)]) -> Self {
+        let mut inputs = inputs.to_vec();
+        inputs.reverse();
         Self {
             now: Duration::ZERO,
-            keys,
+            inputs,
+            suspended: Duration::from_secs(60),
         }
     }
 }
@@ -55,17 +70,17 @@ impl Events for Scripted {
         self.now
     }
 
-    fn wait(&mut self, deadline: Option<Duration>) -> io::Result<Option<Key>> {
-        match (self.keys.last().copied(), deadline) {
-            (Some((at, key)), Some(deadline)) if at <= deadline => {
-                self.keys.pop();
+    fn wait(&mut self, deadline: Option<Duration>) -> io::Result<Option<Input>> {
+        match (self.inputs.last().copied(), deadline) {
+            (Some((at, input)), Some(deadline)) if at <= deadline => {
+                self.inputs.pop();
                 self.now = self.now.max(at);
-                Ok(Some(key))
+                Ok(Some(input))
             }
-            (Some((at, key)), None) => {
-                self.keys.pop();
+            (Some((at, input)), None) => {
+                self.inputs.pop();
                 self.now = self.now.max(at);
-                Ok(Some(key))
+                Ok(Some(input))
             }
             (_, Some(deadline)) => {
                 self.now = self.now.max(deadline);
@@ -73,5 +88,9 @@ impl Events for Scripted {
             }
             (None, None) => Ok(None),
         }
+    }
+
+    fn suspend(&mut self) {
+        self.now += self.suspended;
     }
 }

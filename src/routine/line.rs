@@ -1,19 +1,26 @@
 //! The line view of a timed run: the routine's intro, each stretch's steps, and each phase
-//! counted down on one line redrawn in place, then the summary.
+//! counted down on one line redrawn in place, then the summary. The line never wraps: on a
+//! narrow window its bar goes first, then its label shortens.
 
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crossterm::{QueueableCommand, cursor, terminal};
+use anstyle::Style;
+use crossterm::{QueueableCommand, terminal};
 
 use super::countdown::{FINAL_SECONDS, filled, seconds_left};
-use super::player::{Ending, Event, Summary, View};
-use crate::page::{count_and_time, routine as page};
-use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
+use super::describe;
+use super::player::{Event, Summary, View};
+use crate::page::routine as page;
+use crate::plan::{Action, Phase, Plan, StretchPlan};
+use crate::platform::terminal as term;
 use crate::render::{Doc, style, text, wrap};
 use crate::words::Words;
 
 const BELL: &str = "\x07";
+
+/// The narrowest line drawn; a narrower window gets this much, cut by the terminal.
+const MIN_COLUMNS: usize = 20;
 
 pub struct LineView<'a, W: Write> {
     plan: &'a Plan<'a>,
@@ -21,7 +28,9 @@ pub struct LineView<'a, W: Write> {
     intro: Doc,
     words: &'static Words,
     out: W,
+    /// The width pages are wrapped to, and the columns the live line may take.
     width: usize,
+    columns: usize,
     color: bool,
     /// Ring the terminal bell when a hold ends.
     bell: bool,
@@ -32,12 +41,13 @@ pub struct LineView<'a, W: Write> {
 }
 
 impl<'a, W: Write> LineView<'a, W> {
+    /// `width`: the width of pages; `columns`: the terminal's, if known.
     pub fn new(
         plan: &'a Plan<'a>,
         intro: Doc,
         words: &'static Words,
         out: W,
-        (width, color, bell): (usize, bool, bool),
+        (width, columns, color, bell): (usize, Option<u16>, bool, bool),
     ) -> Self {
         Self {
             plan,
@@ -45,6 +55,7 @@ impl<'a, W: Write> LineView<'a, W> {
             words,
             out,
             width,
+            columns: line_columns(width, columns),
             color,
             bell,
             at: (0, 0),
@@ -65,12 +76,24 @@ impl<'a, W: Write> LineView<'a, W> {
         self.out.write_all(text.as_bytes())
     }
 
-    /// The live line: "  {label}  {what}", redrawn in place only when it changed.
-    fn draw(&mut self, what: &str) -> io::Result<()> {
-        let line = format!(
-            "  {}  {what}",
-            label(self.words, self.stretch(), self.phase())
-        );
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            style::paint(style, text)
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// The live line: "  {label}  {tail}", redrawn in place only when it changed. `tail` is
+    /// pieces of text and their styles; the label is cut to leave room for them.
+    fn draw(&mut self, tail: &[(&str, Style)]) -> io::Result<()> {
+        let tail_width: usize = tail.iter().map(|(t, _)| wrap::width(t)).sum();
+        let label = describe::label(self.words, self.stretch(), self.phase());
+        let room = self.columns.saturating_sub(4 + tail_width);
+        let mut line = format!("  {}  ", wrap::cut(&label, room.max(1)));
+        for (text, style) in tail {
+            line.push_str(&self.paint(*style, text));
+        }
         if line != self.line {
             self.out.write_all(b"\r")?;
             self.out.write_all(line.as_bytes())?;
@@ -82,52 +105,41 @@ impl<'a, W: Write> LineView<'a, W> {
         Ok(())
     }
 
-    /// The live line, finished with `what`, and a new line for the next.
-    fn finish_line(&mut self, what: &str) -> io::Result<()> {
-        self.draw(what)?;
+    /// The live line, finished with `word`, and a new line for the next.
+    fn finish_line(&mut self, word: &str, style: Style) -> io::Result<()> {
+        self.draw(&[(word, style)])?;
         self.line.clear();
         self.out.write_all(b"\n")
-    }
-
-    fn paint(&self, style: anstyle::Style, text: &str) -> String {
-        if self.color {
-            style::paint(style, text)
-        } else {
-            text.to_owned()
-        }
     }
 
     fn countdown(&mut self, total: Duration, elapsed: Duration) -> io::Result<()> {
         let left = seconds_left(total, elapsed);
         let seconds = self.words.seconds(format!("{left:>3}"));
-        let label = label(self.words, self.stretch(), self.phase());
-        let room = self
-            .width
-            .saturating_sub(wrap::width(&label) + wrap::width(&seconds) + 10);
-        let cells = room.min(24);
-        let done = filled(total, elapsed, cells);
         let near_end =
             matches!(self.phase().action, Action::Hold { .. }) && left <= FINAL_SECONDS && left > 0;
         let (accent, marks) = if near_end {
-            (style::WARN, "•".repeat(left as usize))
+            (style::WARN, format!(" {}", "•".repeat(left as usize)))
         } else {
             (style::MARKER, String::new())
         };
-        let bar = if cells >= 5 {
-            format!(
-                "{}{}  ",
-                self.paint(accent, &"█".repeat(done)),
-                self.paint(style::DIM, &"░".repeat(cells - done))
-            )
+        // The bar takes what the label and the seconds leave, up to 24 cells, or none below 5.
+        let label = describe::label(self.words, self.stretch(), self.phase());
+        let room = self
+            .columns
+            .saturating_sub(wrap::width(&label) + wrap::width(&seconds) + 10);
+        let cells = room.min(24);
+        let (done, rest) = if cells >= 5 {
+            let done = filled(total, elapsed, cells);
+            ("█".repeat(done), format!("{}  ", "░".repeat(cells - done)))
         } else {
-            String::new()
+            (String::new(), String::new())
         };
-        let what = format!(
-            "{bar}{} {}",
-            self.paint(accent, &seconds),
-            self.paint(style::WARN, &marks)
-        );
-        self.draw(&what)
+        self.draw(&[
+            (&done, accent),
+            (&rest, style::DIM),
+            (&seconds, accent),
+            (&marks, style::WARN),
+        ])
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
@@ -136,22 +148,9 @@ impl<'a, W: Write> LineView<'a, W> {
             self.out.write_all(b"\n")?;
             return self.out.flush();
         }
-        let w = self.words;
-        let count = count_and_time(w, summary.of, summary.seconds);
-        let done = summary.completed.len();
-        let title = match summary.ending {
-            Ending::Finished => w.summary_done(done, count),
-            Ending::Quit => w.summary_stopped(done, count),
-            Ending::Interrupted => w.summary_interrupted(done, count),
-        };
-        let mut doc = Doc::new();
-        doc.title(title, None);
-        if let (Ending::Finished, Some(closing)) = (summary.ending, self.plan.closing) {
-            doc.paragraph(closing);
-        }
         self.out.write_all(b"\n")?;
-        self.doc(&doc)?;
-        self.out.queue(cursor::Show)?;
+        self.doc(&describe::summary(self.words, self.plan, summary))?;
+        term::show_cursor(&mut self.out)?;
         self.out.flush()
     }
 }
@@ -172,7 +171,7 @@ impl<W: Write> View for LineView<'_, W> {
             }
             Event::Stretch { stretch } => {
                 if stretch == 0 {
-                    self.out.queue(cursor::Hide)?;
+                    term::hide_cursor(&mut self.out)?;
                 }
                 self.at = (stretch, 0);
                 let header =
@@ -184,42 +183,51 @@ impl<W: Write> View for LineView<'_, W> {
             Event::Phase { stretch, phase } => self.at = (stretch, phase),
             Event::Tick { elapsed, total } => self.countdown(total, elapsed)?,
             Event::PhaseDone => {
-                self.finish_line(&self.paint(style::TIP, "✓"))?;
+                self.finish_line("✓", style::TIP)?;
                 if self.bell && matches!(self.phase().action, Action::Hold { .. }) {
                     self.out.write_all(BELL.as_bytes())?;
                 }
                 self.out.flush()?;
             }
-            Event::Paused => self.draw(&self.paint(style::WARN, w.paused))?,
+            Event::Paused => self.draw(&[(w.paused, style::WARN)])?,
             Event::Resumed => {}
-            Event::Skipped => self.finish_line(&self.paint(style::DIM, w.skipped))?,
-            Event::Stopped => self.finish_line(&self.paint(style::DIM, w.stopped))?,
+            Event::Suspend => {
+                // The shell's "Stopped" goes on a line of its own, the cursor shown.
+                self.line.clear();
+                self.out.write_all(b"\n")?;
+                term::show_cursor(&mut self.out)?;
+                self.out.flush()?;
+            }
+            Event::Continue => term::hide_cursor(&mut self.out)?,
+            Event::Resize { columns, .. } => {
+                self.columns = line_columns(self.width, Some(columns));
+                self.width = self.width.min(usize::from(columns).max(MIN_COLUMNS));
+                // The old line may be longer than the window now: clear it and draw anew.
+                self.line.clear();
+                self.out.write_all(b"\r")?;
+                self.out
+                    .queue(terminal::Clear(terminal::ClearType::CurrentLine))?;
+            }
+            Event::Skipped => self.finish_line(w.skipped, style::DIM)?,
+            Event::Stopped => self.finish_line(w.stopped, style::DIM)?,
             Event::End(summary) => self.end(summary)?,
         }
         Ok(())
     }
 }
 
-/// "Butterfly stretch · rep 2 of 2 — hold", "Get into position · left side", "Relax".
-pub fn label(w: &Words, plan: &StretchPlan, phase: &Phase) -> String {
-    let side: &str = match phase.side {
-        Some(Side::Left) => w.on_left_side,
-        Some(Side::Right) => w.on_right_side,
-        None => "",
-    };
-    match phase.action {
-        Action::GetReady => w.get_into_position(side),
-        Action::SwitchSides => w.switch_to_right.to_owned(),
-        Action::Hold { rep, reps } => w.rep_hold(&plan.stretch.name, side, rep, reps),
-        Action::Rest => w.relax.to_owned(),
-    }
+/// The columns the live line may take: one less than the window's, so the cursor never wraps,
+/// and no more than the page's width.
+fn line_columns(width: usize, columns: Option<u16>) -> usize {
+    let window = columns.map_or(width, |c| usize::from(c).saturating_sub(1));
+    window.min(width).max(MIN_COLUMNS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::Library;
-    use crate::routine::clock::{Key, Scripted};
+    use crate::routine::clock::{Input, Scripted};
     use crate::routine::player::play;
     use crate::words::EN;
 
@@ -232,7 +240,7 @@ mod tests {
     }
 
     /// What the line view writes for the bedtime routine with these keys.
-    fn run(keys: &[(Duration, Key)], prompt: bool) -> String {
+    fn run(keys: &[(Duration, Input)], prompt: bool) -> String {
         let library = Library::builtin();
         let stretches = library.stretches().unwrap();
         let routines = library.routines(&stretches).unwrap();
@@ -240,15 +248,16 @@ mod tests {
         let plan = Plan::routine(bed, &stretches);
         let mut clock = Scripted::new(keys);
         let mut out = Vec::new();
-        let intro = page::intro(&EN, &plan, "Mind how you stretch.");
-        let mut view = LineView::new(&plan, intro, &EN, &mut out, (80, false, true));
-        play(&plan, &mut clock, &mut [&mut view], prompt).unwrap();
+        let intro = page::intro(&EN, &plan, "Mind how you stretch.", None);
+        let mut view = LineView::new(&plan, intro, &EN, &mut out, (80, None, false, true));
+        let (_, failed) = play(&plan, &mut clock, &mut [&mut view], prompt);
+        assert!(failed.is_none());
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn a_whole_routine_is_shown_and_summed_up() {
-        let out = run(&[(secs(0.0), Key::Begin)], true);
+        let out = run(&[(secs(0.0), Input::Begin)], true);
         assert!(out.contains("Press Enter to begin (q to quit)"), "{out}");
         assert!(out.contains("Switch to the right side"), "{out}");
         assert!(
@@ -273,10 +282,10 @@ mod tests {
     #[test]
     fn a_pause_skip_and_quit_are_shown_on_the_line() {
         let keys = [
-            (secs(7.0), Key::Pause),
-            (secs(9.0), Key::Pause),
-            (secs(20.0), Key::Skip),
-            (secs(40.0), Key::Quit),
+            (secs(7.0), Input::Pause),
+            (secs(9.0), Input::Pause),
+            (secs(20.0), Input::Skip),
+            (secs(40.0), Input::Quit),
         ];
         let out = run(&keys, false);
         assert!(out.contains("paused · Space to go on"), "{out}");
@@ -287,7 +296,7 @@ mod tests {
 
     #[test]
     fn q_at_the_prompt_shows_nothing_more() {
-        let out = run(&[(secs(0.0), Key::Quit)], true);
+        let out = run(&[(secs(0.0), Input::Quit)], true);
         assert!(!out.contains("1 of 3 ·"), "{out}");
         assert!(!out.contains(HIDE_CURSOR));
         assert!(!out.contains("Stopped"), "{out}");
