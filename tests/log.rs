@@ -142,7 +142,8 @@ fn fifty_sessions_at_once_leave_fifty_whole_lines() {
         .map(|_| {
             let mut script = Command::new("script");
             script.args(["-qec", &line, "/dev/null"]);
-            for (key, value) in command(&data, &[]).get_envs() {
+            // Its own PATH, to find `script` and the shell it runs weizhong with.
+            for (key, value) in command(&data, &[]).get_envs().filter(|(k, _)| *k != "PATH") {
                 match value {
                     Some(value) => script.env(key, value),
                     None => script.env_remove(key),

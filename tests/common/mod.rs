@@ -2,6 +2,9 @@
 
 #![allow(dead_code, reason = "each test file uses part of this")]
 
+#[cfg(unix)]
+pub mod screen;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,10 +23,14 @@ pub fn weizhong(args: &[&str]) -> Command {
         "WEIZHONG_TIME_SCALE",
         "LC_MESSAGES",
         "LANG",
+        "ACCESSIBLE",
+        "WEIZHONG_SPEECH_COMMAND",
     ] {
         command.env_remove(var);
     }
     command
+        // No speech program but a test's own fake is ever found.
+        .env("PATH", "/nonexistent/weizhong-tests")
         .env("LC_ALL", "C")
         .env("XDG_CONFIG_HOME", "/nonexistent/weizhong-tests")
         .env("XDG_DATA_HOME", "/nonexistent/weizhong-tests");
