@@ -2,9 +2,10 @@
 //! both, `dpkg-deb -x` unpacks the package into a folder standing for `/`, and every file is
 //! where Debian looks for it and works there.
 //!
-//! It builds the release binary and, on a machine without cargo-deb, installs it: minutes, not
-//! seconds. So it is left out of a plain `cargo test`; `.ci/run` runs it with
-//! `cargo test --test package -- --ignored`.
+//! That test builds the release binary and, on a machine without cargo-deb, installs it: minutes,
+//! not seconds. So it is left out of a plain `cargo test`; `.ci/run` runs it with
+//! `cargo test --test package -- --ignored`. The check that README.md's Install names this
+//! version's files is quick and always runs.
 
 mod common;
 
@@ -162,6 +163,39 @@ fn the_debian_package_installs_a_working_weizhong() {
         .arg("-dc")
         .arg(root.join("usr/share/man/man1/weizhong.1.gz")));
     assert!(roff == std::fs::read(unpacked.join(&name).join("weizhong.1")).unwrap());
+}
+
+/// A version bump must not leave README.md's install lines naming the last release's files.
+#[test]
+fn the_readme_installs_the_version_in_cargo_toml() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (before, after) in [
+        ("weizhong_", "_amd64.deb"),
+        ("weizhong-", "-x86_64-unknown-linux-gnu"),
+    ] {
+        let named = versions_between(&readme, before, after);
+        assert!(
+            !named.is_empty(),
+            "README.md names no {before}VERSION{after}"
+        );
+        for version in named {
+            assert_eq!(version, VERSION, "README.md names {before}{version}{after}");
+        }
+    }
+}
+
+/// Each version (digits and dots) that `text` names between `before` and `after`.
+fn versions_between<'a>(text: &'a str, before: &str, after: &str) -> Vec<&'a str> {
+    text.match_indices(before)
+        .filter_map(|(at, _)| {
+            let rest = &text[at + before.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            (end > 0 && rest[end..].starts_with(after)).then(|| &rest[..end])
+        })
+        .collect()
 }
 
 /// The words bash's completion offers for `line`, the way bash asks when Tab is pressed after
