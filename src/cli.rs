@@ -152,6 +152,39 @@ pub enum Command {
         days: u32,
     },
 
+    /// A daily reminder at bedtime, unless you have already stretched
+    #[command(
+        after_help = "Examples:\n  weizhong remind at 21:30\n  weizhong remind status\n  \
+        weizhong remind off"
+    )]
+    Remind {
+        #[command(subcommand)]
+        action: Remind,
+    },
+
+    /// Show the settings in force and where each comes from
+    #[command(
+        after_help = "The settings file is $XDG_CONFIG_HOME/weizhong/config.toml \
+        (~/.config/weizhong/config.toml). Every key is optional; the command line wins over the \
+        file, and the file over the environment:\n\n  \
+        lang = \"zh\"                  # en or zh\n  \
+        color = \"auto\"               # auto, always or never\n  \
+        width = 80                    # 20 to 1000 columns\n  \
+        voice = true                  # speak the cues of a timed run\n  \
+        speech_command = \"espeak-ng -s 160\"\n  \
+        bell = true                   # ring the bell where there is no voice\n  \
+        view = \"auto\"                # auto, big, line or plain\n  \
+        routine = \"before-bed\"       # the routine `weizhong routine` runs\n  \
+        get_ready_seconds = 8         # instead of each stretch's own\n  \
+        rest_seconds = 5\n\n\
+        Examples:\n  weizhong config\n  weizhong config --path"
+    )]
+    Config {
+        /// Print the settings file's path only
+        #[arg(long = "path")]
+        path: bool,
+    },
+
     /// Check your own content files and show each problem
     #[command(
         after_help = "Exit status: 0 when every file is fine, 1 when any has a problem.\n\n\
@@ -175,6 +208,45 @@ pub enum Command {
     /// Print the manual page, as roff
     #[command(after_help = "Example:\n  weizhong man | man -l -")]
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Remind {
+    /// Remind me every day at this time
+    #[command(after_help = "Example:\n  weizhong remind at 21:30")]
+    At {
+        /// The time, on the 24-hour clock: HH:MM
+        #[arg(value_name = "TIME", value_parser = clock_time)]
+        time: jiff::civil::Time,
+
+        /// Show the files or the line it would write, and write nothing
+        #[arg(long = "print")]
+        print: bool,
+    },
+    /// Stop reminding me
+    Off,
+    /// Say what is set, and when it reminds next
+    Status,
+    /// Send the reminder now, unless a session was already noted today
+    Notify,
+}
+
+/// "21:30" or "9:30", on the 24-hour clock.
+fn clock_time(text: &str) -> Result<jiff::civil::Time, String> {
+    let bad = || format!("'{text}' is not a time on the 24-hour clock, such as 21:30");
+    let (hour, minute) = text.trim().split_once(':').ok_or_else(bad)?;
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(hour, 1..=2) || !digits(minute, 2..=2) {
+        return Err(bad());
+    }
+    let (hour, minute) = (
+        hour.parse().map_err(|_| bad())?,
+        minute.parse().map_err(|_| bad())?,
+    );
+    // jiff refuses an hour past 23 and a minute past 59.
+    jiff::civil::Time::new(hour, minute, 0, 0).map_err(|_| bad())
 }
 
 // How a routine or a guided stretch runs. (A doc comment would become the command's description.)
@@ -238,6 +310,18 @@ mod tests {
 
     fn options(args: &[&str]) -> CommonOptions {
         Cli::try_parse_from(args).unwrap().options
+    }
+
+    #[test]
+    fn a_reminder_time_is_on_the_24_hour_clock() {
+        assert_eq!(clock_time("21:30"), Ok(jiff::civil::time(21, 30, 0, 0)));
+        assert_eq!(clock_time("9:05"), Ok(jiff::civil::time(9, 5, 0, 0)));
+        assert_eq!(clock_time("00:00"), Ok(jiff::civil::time(0, 0, 0, 0)));
+        for bad in [
+            "25:00", "21:60", "21:3", "2130", "21:30:00", "-1:30", "x:30", "", "021:30",
+        ] {
+            assert!(clock_time(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

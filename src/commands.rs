@@ -1,6 +1,7 @@
 //! What each command does: find the content it needs, build its page or plan, and show it in
 //! the format asked for.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 
 use clap::CommandFactory as _;
@@ -8,15 +9,16 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{self, Cli, Command, Format, RunArgs};
-use crate::content::{ContentError, Library, Named, UserFiles, find};
+use crate::content::{ContentError, Library, Named, Stretch, UserFiles, find};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
 use crate::output;
+use crate::page::config::{InForce, Source};
 use crate::page::{self, json};
 use crate::plan::{Plan, StretchPlan};
 use crate::platform::speech::Voice;
-use crate::platform::{paths, terminal};
+use crate::platform::{self, paths, terminal};
 use crate::render::{self, Doc};
 use crate::routine::big::BigView;
 use crate::routine::line::LineView;
@@ -26,6 +28,7 @@ use crate::routine::player::{self, Ending, Summary, View};
 use crate::routine::voice::VoiceView;
 use crate::shell;
 use crate::words::Lang;
+use crate::{remind, settings};
 
 /// The routine run when none is named.
 const DEFAULT_ROUTINE: &str = "before-bed";
@@ -62,7 +65,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             show(cx, cause, || page::guide::cause(w, cause))?;
         }
         Some(Command::Stretch { name: None, .. }) => {
-            let stretches = library.stretches()?;
+            let stretches = stretches(cx, library)?;
             let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
             let data: Vec<json::StretchView> = plans.iter().map(json::StretchView::new).collect();
             show(cx, &data, || page::guide::stretches(w, &plans))?;
@@ -72,7 +75,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             guide,
             run,
         }) => {
-            let stretches = library.stretches()?;
+            let stretches = stretches(cx, library)?;
             let stretch = one(library, &stretches, name, Library::stretches)?;
             if *guide {
                 let plan = Plan::single(stretch);
@@ -98,9 +101,12 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
         }
         Some(Command::Routine { list: true, .. }) => routine_list(cx, library)?,
         Some(Command::Routine { name, run, .. }) => {
-            let stretches = library.stretches()?;
+            let stretches = stretches(cx, library)?;
             let routines = library.routines(&stretches)?;
-            let name = name.as_deref().unwrap_or(DEFAULT_ROUTINE);
+            let name = name
+                .as_deref()
+                .or(cx.settings.routine.as_deref())
+                .unwrap_or(DEFAULT_ROUTINE);
             let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
             let plan = Plan::routine(routine, &stretches);
             return guide_plan(cx, library, &plan, history::Kind::Routine, run);
@@ -110,9 +116,25 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             output::print_bytes(&shell::completions(*shell, library)?)?;
         }
         Some(Command::Man) => output::print_bytes(&shell::man()?)?,
+        Some(Command::Config { path }) => config(cli, cx, *path)?,
+        Some(Command::Remind { action }) => return remind(cx, library, action),
         Some(Command::Check { .. }) => unreachable!("checked before the library is read"),
     }
     Ok(code::OK)
+}
+
+/// The stretches, with the settings' times to get ready and to rest in place of their own.
+fn stretches(cx: &Context, library: &Library) -> Result<Vec<Stretch>, Error> {
+    let mut stretches = library.stretches()?;
+    for stretch in &mut stretches {
+        if let Some(seconds) = cx.settings.get_ready_seconds {
+            stretch.get_ready_seconds = seconds;
+        }
+        if let Some(seconds) = cx.settings.rest_seconds {
+            stretch.rest_seconds = seconds;
+        }
+    }
+    Ok(stretches)
 }
 
 /// `data` as JSON, or the page `doc` builds as Markdown or text.
@@ -186,7 +208,7 @@ fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
 
 /// `weizhong routine --list`.
 fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
-    let stretches = library.stretches()?;
+    let stretches = stretches(cx, library)?;
     let routines = library.routines(&stretches)?;
     let plans: Vec<Plan> = routines
         .iter()
@@ -237,24 +259,22 @@ fn guide_plan(
         },
     )?;
 
-    let voice = if run.quiet || run.no_voice {
+    let chosen = &cx.settings;
+    let no_voice = run.no_voice || chosen.voice == Some(false);
+    let voice = if run.quiet || no_voice {
         None
     } else {
-        let command = std::env::var("WEIZHONG_SPEECH_COMMAND").ok();
-        Voice::find(
-            cx.lang,
-            command.as_deref(),
-            std::env::var_os("PATH").as_deref(),
-        )
+        let path = std::env::var_os("PATH");
+        Voice::find(cx.lang, speech_command(cx).as_deref(), path.as_deref())
     };
-    let sound = match (&voice, run.quiet, run.no_voice) {
-        (_, true, _) => None,
+    // The bell where it is the only sound, unless the settings turn it off.
+    let bell = !run.quiet && voice.is_none() && chosen.bell != Some(false);
+    let sound = match (&voice, bell, no_voice) {
         (Some(voice), ..) => Some(w.sound_voice(&voice.name)),
-        (None, _, true) => Some(w.sound_bell.to_owned()),
-        (None, _, false) => Some(w.sound_no_voice.to_owned()),
+        (None, false, _) => None,
+        (None, true, true) => Some(w.sound_bell.to_owned()),
+        (None, true, false) => Some(w.sound_no_voice.to_owned()),
     };
-    // The bell where it is the only sound.
-    let bell = !run.quiet && voice.is_none();
     let intro = page::routine::intro(w, plan, &caution, sound.as_deref());
 
     let size = terminal::size();
@@ -262,7 +282,7 @@ fn guide_plan(
     let prompt = !run.no_wait && terminal.is_some();
     let mut events = Live::new(scale, terminal);
     let out = terminal::RawLines(stdout.lock());
-    let mut screen: Box<dyn View> = match view(run.view, size) {
+    let mut screen: Box<dyn View> = match view(run.view.or(chosen.view), size) {
         ViewKind::Big(size) => Box::new(BigView::new(
             plan,
             intro,
@@ -419,4 +439,239 @@ fn one<'a, T: Named>(
             .find(|i| i.id() == twin.id())
             .ok_or_else(|| e.into())
     })
+}
+
+/// The speech program the settings or the environment name, if any: the file first.
+fn speech_command(cx: &Context) -> Option<String> {
+    cx.settings
+        .speech_command
+        .clone()
+        .or_else(|| std::env::var("WEIZHONG_SPEECH_COMMAND").ok())
+        .filter(|c| !c.trim().is_empty())
+}
+
+/// `weizhong config`: each setting in force and where it came from; `--path`, the file's path.
+fn config(cli: &Cli, cx: &Context, path_only: bool) -> Result<(), Error> {
+    let path = cx
+        .settings_path
+        .clone()
+        .or_else(|| settings::path(paths::config_dir().as_deref()));
+    let shown = path.as_ref().map(|p| p.display().to_string());
+    if path_only {
+        output::print(&format!("{}\n", shown.unwrap_or_default()), false)?;
+        return Ok(());
+    }
+    let in_force = in_force(cli, cx);
+    let data = page::config::Document {
+        path: shown.as_deref(),
+        settings: &in_force,
+    };
+    let exists = cx.settings_path.is_some();
+    show(cx, &data, || {
+        page::config::page(cx.words, &in_force, shown.as_deref().unwrap_or(""), exists)
+    })
+}
+
+/// Each setting in force, and where it came from: the command line, the settings file, the
+/// environment, or weizhong's default.
+fn in_force(cli: &Cli, cx: &Context) -> Vec<InForce> {
+    let w = cx.words;
+    let (options, s) = (&cli.options, &cx.settings);
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let from = |option: bool, file: bool, variable: Option<&str>| {
+        if option {
+            Source::Option
+        } else if file {
+            Source::File
+        } else if let Some(variable) = variable {
+            Source::Environment(variable.to_owned())
+        } else {
+            Source::Default
+        }
+    };
+    let row = |key, value: String, from| InForce { key, value, from };
+    let on_off = |on: bool| if on { w.value_on } else { w.value_off }.to_owned();
+    let seconds =
+        |n: Option<u32>| n.map_or_else(|| w.value_each_stretch.to_owned(), |n| n.to_string());
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find(|v| var(v).is_some());
+    let color_env = ["NO_COLOR", "CLICOLOR_FORCE"]
+        .into_iter()
+        .find(|v| var(v).is_some());
+    let color = match (options.color.or(s.color), color_env) {
+        (Some(when), _) => format!("{when:?}").to_lowercase(),
+        (None, Some("NO_COLOR")) => "never".to_owned(),
+        (None, Some(_)) => "always".to_owned(),
+        (None, None) => "auto".to_owned(),
+    };
+    let width_from = match from(options.width.is_some(), s.width.is_some(), None) {
+        Source::Default if std::io::stdout().is_terminal() => Source::Terminal,
+        other => other,
+    };
+    let speech = speech_command(cx);
+    let speech_value = speech.clone().unwrap_or_else(|| {
+        let path = std::env::var_os("PATH");
+        Voice::find(cx.lang, None, path.as_deref()).map_or_else(
+            || w.value_none_found.to_owned(),
+            |voice| w.value_first_found(&voice.name),
+        )
+    });
+    let speech_from = from(
+        false,
+        s.speech_command.is_some(),
+        speech.is_some().then_some("WEIZHONG_SPEECH_COMMAND"),
+    );
+    let view = format!("{:?}", s.view.unwrap_or(cli::View::Auto)).to_lowercase();
+    let routine = s
+        .routine
+        .clone()
+        .unwrap_or_else(|| DEFAULT_ROUTINE.to_owned());
+    vec![
+        row(
+            "lang",
+            cx.lang.code().to_owned(),
+            from(options.lang.is_some(), s.lang.is_some(), locale),
+        ),
+        row(
+            "color",
+            color,
+            from(options.color.is_some(), s.color.is_some(), color_env),
+        ),
+        row("width", cx.width.to_string(), width_from),
+        row(
+            "voice",
+            on_off(s.voice != Some(false)),
+            from(false, s.voice.is_some(), None),
+        ),
+        row("speech_command", speech_value, speech_from),
+        row(
+            "bell",
+            on_off(s.bell != Some(false)),
+            from(false, s.bell.is_some(), None),
+        ),
+        row("view", view, from(false, s.view.is_some(), None)),
+        row("routine", routine, from(false, s.routine.is_some(), None)),
+        row(
+            "get_ready_seconds",
+            seconds(s.get_ready_seconds),
+            from(false, s.get_ready_seconds.is_some(), None),
+        ),
+        row(
+            "rest_seconds",
+            seconds(s.rest_seconds),
+            from(false, s.rest_seconds.is_some(), None),
+        ),
+    ]
+}
+
+/// `weizhong remind`: set, remove or show the reminder, or send it.
+fn remind(cx: &Context, library: &Library, action: &cli::Remind) -> Result<u8, Error> {
+    let w = cx.words;
+    let scheduler =
+        remind::Scheduler::find(paths::config_home().as_deref(), paths::home().as_deref());
+    let how = match scheduler {
+        remind::Scheduler::Systemd(_) => w.remind_how_systemd,
+        remind::Scheduler::Launchd(_) => w.remind_how_launchd,
+        remind::Scheduler::Cron => w.remind_how_cron,
+    };
+    let now = jiff::ZonedDateTime::now().time();
+    let set_for = |time: jiff::civil::Time| {
+        let at = format!("{:02}:{:02}", time.hour(), time.minute());
+        w.remind_set(at, how, remind::next(w, time, now))
+    };
+    // Prose, wrapped, then text to copy as it is.
+    let (prose, verbatim) = match action {
+        cli::Remind::Notify => return notify(cx, library),
+        cli::Remind::At { time, print } => {
+            let program = std::env::current_exe().map_err(|e| Error::Failed {
+                message: w.remind_no_program(e),
+                tip: None,
+            })?;
+            let files = scheduler.files(&program, cx.lang, *time);
+            if scheduler == remind::Scheduler::Cron {
+                let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+                let line = remind::cron_line(&program, cx.lang, *time, env);
+                (w.remind_cron.to_owned(), format!("{line}\n"))
+            } else if *print {
+                let mut text = String::new();
+                for (path, file) in &files {
+                    let _ = writeln!(text, "{}\n{file}", w.remind_would_write(path.display()));
+                }
+                for command in scheduler.start_commands() {
+                    let _ = writeln!(text, "{}", w.remind_would_run(command));
+                }
+                (String::new(), text)
+            } else {
+                scheduler
+                    .install(&files)
+                    .map_err(|e| reminder_failed(w, e, Some(w.remind_left_as_it_was)))?;
+                (set_for(*time), String::new())
+            }
+        }
+        cli::Remind::Off => match scheduler.remove() {
+            Ok(true) => (w.remind_off.to_owned(), String::new()),
+            Ok(false) if scheduler == remind::Scheduler::Cron && scheduler.set().is_some() => {
+                (w.remind_cron_off.to_owned(), String::new())
+            }
+            Ok(false) => (w.remind_none.to_owned(), String::new()),
+            Err(e) => return Err(reminder_failed(w, e, None)),
+        },
+        cli::Remind::Status => match scheduler.set() {
+            Some(time) => (set_for(time), String::new()),
+            None => (w.remind_none.to_owned(), String::new()),
+        },
+    };
+    let mut text = String::new();
+    if !prose.is_empty() {
+        let mut doc = Doc::new();
+        doc.paragraph(prose);
+        text = render::text::render(&doc, cx.width, cx.color);
+    }
+    if !verbatim.is_empty() && !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&verbatim);
+    output::print(&text, cx.color)?;
+    Ok(code::OK)
+}
+
+/// Setting or removing the reminder failed: the command and what it said.
+fn reminder_failed(w: &crate::words::Words, e: remind::Failed, tip: Option<&str>) -> Error {
+    let message = match (e, tip.is_some()) {
+        (remind::Failed::Command(command, said), true) => w.remind_failed(command, said),
+        (remind::Failed::Command(command, said), false) => w.remind_off_failed(command, said),
+        (remind::Failed::Write(e), _) => w.remind_write_failed(e),
+    };
+    Error::Failed {
+        message,
+        tip: tip.map(str::to_owned),
+    }
+}
+
+/// `weizhong remind notify`: one desktop notification with the routine and the streak, unless a
+/// session was noted today. Without a program to show it, nothing.
+fn notify(cx: &Context, library: &Library) -> Result<u8, Error> {
+    let w = cx.words;
+    let history = match paths::data_dir().map(|d| d.join(history::FILE_NAME)) {
+        Some(path) => history::read(&path).map_err(|e| Error::Read {
+            path: path.display().to_string(),
+            error: e,
+        })?,
+        None => history::History::default(),
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let practice = history::Practice::new(&history.records, today, 1);
+    if practice.days.last().is_some_and(|day| day.sessions > 0) {
+        return Ok(code::OK);
+    }
+    let stretches = stretches(cx, library)?;
+    let routines = library.routines(&stretches)?;
+    let name = cx.settings.routine.as_deref().unwrap_or(DEFAULT_ROUTINE);
+    let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
+    let plan = Plan::routine(routine, &stretches);
+    let count = page::count_and_time(w, plan.stretches.len(), plan.seconds());
+    let body = remind::message(w, &count, practice.current_streak, "weizhong routine");
+    platform::notify::send(w.remind_title, &body).map_err(Error::Write)?;
+    Ok(code::OK)
 }

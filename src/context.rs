@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::cli::{CommonOptions, Format};
 use crate::output;
+use crate::settings::{self, Settings};
 use crate::words::{Lang, Words};
 
 #[derive(Debug, Clone)]
@@ -18,11 +19,16 @@ pub struct Context {
     /// The folder of the user's own content that was asked for (`--content` or
     /// `WEIZHONG_CONTENT`), which must then exist.
     pub content: Option<PathBuf>,
+    /// The settings file's, for what the options above do not decide.
+    pub settings: Settings,
+    pub settings_path: Option<PathBuf>,
 }
 
 impl Context {
-    pub fn new(options: &CommonOptions) -> Self {
-        let lang = options.lang.unwrap_or_else(lang_from_env);
+    /// Each choice from the command line, else the settings file, else the environment.
+    pub fn new(options: &CommonOptions, loaded: &settings::Loaded) -> Self {
+        let settings = loaded.settings.clone();
+        let lang = options.lang.or(settings.lang).unwrap_or_else(lang_from_env);
         let content = options.content.clone().or_else(|| {
             std::env::var_os("WEIZHONG_CONTENT")
                 .filter(|v| !v.is_empty())
@@ -31,10 +37,12 @@ impl Context {
         Self {
             lang,
             words: lang.words(),
-            width: output::width(options.width),
+            width: output::width(options.width.or(settings.width)),
             color: output::stdout_color(),
             format: options.format.unwrap_or_default(),
             content,
+            settings,
+            settings_path: loaded.path.clone(),
         }
     }
 }

@@ -24,6 +24,11 @@ pub enum Error {
     Lookup(Lookup),
     /// A setting that cannot be used, with what to do about it: a usage error.
     Usage { message: String, tip: String },
+    /// Something that could not be done, and what it left: a runtime failure.
+    Failed {
+        message: String,
+        tip: Option<String>,
+    },
     /// The embedded content is broken: a bug in this build.
     Content(ContentError),
     /// A file could not be read.
@@ -60,7 +65,9 @@ impl Error {
         match self {
             Error::Lookup(_) | Error::Usage { .. } => code::USAGE,
             Error::Write(_) if self.is_quiet() => code::OK,
-            Error::Content(_) | Error::Read { .. } | Error::Write(_) => code::FAILURE,
+            Error::Content(_) | Error::Read { .. } | Error::Write(_) | Error::Failed { .. } => {
+                code::FAILURE
+            }
         }
     }
 
@@ -98,6 +105,12 @@ impl Error {
             Error::Usage { message, tip: hint } => {
                 line(&error, message.clone());
                 line(&tip, hint.clone());
+            }
+            Error::Failed { message, tip: hint } => {
+                line(&error, message.clone());
+                if let Some(hint) = hint {
+                    line(&tip, hint.clone());
+                }
             }
             Error::Content(e) => line(&error, w.content_broken(e)),
             Error::Read { path, error: e } => line(&error, w.could_not_read(path, e)),

@@ -19,8 +19,10 @@ mod output;
 mod page;
 mod plan;
 mod platform;
+mod remind;
 mod render;
 mod routine;
+mod settings;
 mod shell;
 mod words;
 
@@ -41,13 +43,22 @@ fn main() -> ExitCode {
 
 /// weizhong's work, from the arguments to the exit code.
 fn run(args: &[OsString]) -> u8 {
+    let settings = settings::load(settings::path(platform::paths::config_dir().as_deref()));
     // Decided before clap parses, so that its help and errors obey it too.
-    anstream::ColorChoice::write_global(output::color_choice(args));
+    anstream::ColorChoice::write_global(output::color_choice(args, settings.settings.color));
     let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
-    let context = Context::new(&cli.options);
+    let context = Context::new(&cli.options, &settings);
+    // `weizhong check` reports them among its own.
+    if !matches!(cli.command, Some(Command::Check { .. })) {
+        let w = context.words;
+        for found in &settings.problems {
+            let problem = settings::message(w, found);
+            output::eprint(&error::warning_line(w, &w.settings_skipped(problem)));
+        }
+    }
     match commands::run(&cli, &context) {
         Ok(code) => code,
         Err(e) => {

@@ -4,6 +4,18 @@ use std::io::{self, IsTerminal, Write};
 
 use anstream::ColorChoice;
 
+use crate::cli::ColorWhen;
+
+impl From<ColorWhen> for ColorChoice {
+    fn from(when: ColorWhen) -> Self {
+        match when {
+            ColorWhen::Auto => ColorChoice::Auto,
+            ColorWhen::Always => ColorChoice::Always,
+            ColorWhen::Never => ColorChoice::Never,
+        }
+    }
+}
+
 /// Never wider than this on a terminal, for easy reading.
 const MAX_WIDTH: usize = 100;
 /// The width when stdout is not a terminal.
@@ -26,10 +38,11 @@ pub fn width(requested: Option<u16>) -> usize {
 }
 
 /// The one place colour is decided: the last `--color` among the raw arguments, read before
-/// clap parses them so that its help and errors obey it too. With `auto`, anstream then follows
-/// `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb` and whether each stream is a terminal.
-pub fn color_choice(args: &[std::ffi::OsString]) -> ColorChoice {
-    let mut when = ColorChoice::Auto;
+/// clap parses them so that its help and errors obey it too, else the settings file's. With
+/// `auto`, anstream then follows `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb` and whether each
+/// stream is a terminal.
+pub fn color_choice(args: &[std::ffi::OsString], setting: Option<ColorWhen>) -> ColorChoice {
+    let mut when = setting.map_or(ColorChoice::Auto, ColorChoice::from);
     let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
     while let Some(arg) = args.next() {
         let value = match arg {
@@ -82,7 +95,7 @@ mod tests {
 
     fn choice(args: &[&str]) -> ColorChoice {
         let args: Vec<_> = args.iter().map(std::ffi::OsString::from).collect();
-        color_choice(&args)
+        color_choice(&args, None)
     }
 
     #[test]
@@ -104,6 +117,20 @@ mod tests {
             ColorChoice::Auto
         );
         assert_eq!(choice(&["weizhong", "--color", "bogus"]), ColorChoice::Auto);
+        let args: Vec<_> = ["weizhong", "causes"]
+            .map(std::ffi::OsString::from)
+            .to_vec();
+        assert_eq!(
+            color_choice(&args, Some(ColorWhen::Never)),
+            ColorChoice::Never
+        );
+        let args: Vec<_> = ["weizhong", "--color=always"]
+            .map(std::ffi::OsString::from)
+            .to_vec();
+        assert_eq!(
+            color_choice(&args, Some(ColorWhen::Never)),
+            ColorChoice::Always
+        );
     }
 
     #[test]

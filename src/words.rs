@@ -62,6 +62,8 @@ impl Commands {
             "check" => self.check,
             "completions" => self.completions,
             "man" => self.man,
+            "config" => self.config,
+            "remind" => self.remind,
             _ => return None,
         })
     }

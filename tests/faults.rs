@@ -215,9 +215,9 @@ fn completions_name_the_stretches_where_the_shell_allows() {
     let mine = run(&["--content", "tests/fixtures/content", "completions", "bash"]);
     assert!(text(&mine.stdout).contains("spiral-twist butterfly horizontal calf"));
     let bash = text(&run(&["completions", "bash"]).stdout);
-    assert!(
-        bash.contains("about safety log check completions man causes stretch relief routine\"")
-    );
+    assert!(bash.contains(
+        "about safety log remind config check completions man causes stretch relief routine\""
+    ));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The pages weizhong shows, one file per kind, each built from the content model as a [`Doc`]
 //! in the words of the chosen language; and the JSON documents of the same content.
 
+pub mod config;
 pub mod guide;
 pub mod json;
 pub mod log;

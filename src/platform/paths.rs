@@ -1,11 +1,22 @@
 //! Where a user's files live, by the XDG base directory rules.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// `$XDG_CONFIG_HOME/weizhong`, or `~/.config/weizhong`.
 pub fn config_dir() -> Option<PathBuf> {
-    base("XDG_CONFIG_HOME", ".config").map(|d| d.join("weizhong"))
+    config_home().map(|d| d.join("weizhong"))
+}
+
+/// `$XDG_CONFIG_HOME`, or `~/.config`: where systemd looks for a user's units too.
+pub fn config_home() -> Option<PathBuf> {
+    base("XDG_CONFIG_HOME", ".config")
+}
+
+/// `$HOME`.
+pub fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
 }
 
 /// `$XDG_DATA_HOME/weizhong`, or `~/.local/share/weizhong`.
@@ -20,9 +31,5 @@ fn base(var: &str, fallback: &str) -> Option<PathBuf> {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .filter(|p| p.is_absolute());
-    from_var.or_else(|| {
-        std::env::var_os("HOME")
-            .filter(|h| !h.is_empty())
-            .map(|h: OsString| PathBuf::from(h).join(fallback))
-    })
+    from_var.or_else(|| home().map(|h| h.join(fallback)))
 }

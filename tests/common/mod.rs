@@ -25,6 +25,9 @@ pub fn weizhong(args: &[&str]) -> Command {
         "LANG",
         "ACCESSIBLE",
         "WEIZHONG_SPEECH_COMMAND",
+        "DISPLAY",
+        "DBUS_SESSION_BUS_ADDRESS",
+        "XDG_RUNTIME_DIR",
     ] {
         command.env_remove(var);
     }
@@ -51,4 +54,9 @@ pub fn folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Columns `line` takes in a terminal, counting a Chinese character as two.
+pub fn width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
 }

@@ -1,0 +1,158 @@
+//! The settings file through the real binary: every key, which wins over which, a bad file, and
+//! `weizhong config`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{folder, text, weizhong};
+
+/// A config folder holding `config.toml` with `text`.
+fn config(name: &str, text: &str) -> PathBuf {
+    let dir = folder(name);
+    std::fs::create_dir_all(dir.join("weizhong")).unwrap();
+    std::fs::write(dir.join("weizhong/config.toml"), text).unwrap();
+    dir
+}
+
+fn run(config: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = weizhong(args);
+    command.env("XDG_CONFIG_HOME", config);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn the_documented_example_is_the_file_the_tests_read_and_it_is_fine() {
+    let docs = std::fs::read_to_string("docs/settings.md").unwrap();
+    let example = std::fs::read_to_string("tests/fixtures/settings/weizhong/config.toml").unwrap();
+    assert!(docs.contains(&format!("```toml\n{example}```")));
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/settings");
+    let out = run(&fixture, &["config"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    for row in [
+        "width               72                 settings file",
+        "speech_command      espeak-ng -s 150   settings file",
+        "view                big                settings file",
+        "get_ready_seconds   8                  settings file",
+    ] {
+        assert!(shown.contains(row), "{row}\n{shown}");
+    }
+}
+
+#[test]
+fn the_command_line_wins_over_the_file_and_the_file_over_the_environment() {
+    let dir = config("settings-precedence", "lang = \"zh\"\nwidth = 60\n");
+    let chinese = text(&run(&dir, &["safety"], &[("LC_ALL", "en_GB.UTF-8")]).stdout);
+    assert!(chinese.starts_with("什么时候该去看医生"), "{chinese}");
+    assert!(chinese.lines().all(|l| common::width(l) <= 60), "{chinese}");
+    let english = text(&run(&dir, &["safety", "--lang", "en", "--width", "100"], &[]).stdout);
+    assert!(english.starts_with("When to see a doctor"), "{english}");
+    assert!(english.lines().any(|l| common::width(l) > 80), "{english}");
+
+    let table = text(&run(&dir, &["config", "--width", "90"], &[("NO_COLOR", "1")]).stdout);
+    for row in [
+        "lang                zh",
+        "color               never",
+        "width               90",
+    ] {
+        assert!(table.contains(row), "{row}\n{table}");
+    }
+    let json = run(
+        &dir,
+        &["config", "--format", "json", "--width", "90"],
+        &[("NO_COLOR", "1")],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let from = |key: &str| {
+        json["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        from("lang"),
+        serde_json::json!({"key": "lang", "value": "zh", "from": "file"})
+    );
+    assert_eq!(from("width")["from"], "option");
+    assert_eq!(
+        from("color"),
+        serde_json::json!({"key": "color", "value": "never", "from": "environment", "variable": "NO_COLOR"})
+    );
+    assert_eq!(
+        from("routine"),
+        serde_json::json!({"key": "routine", "value": "before-bed", "from": "default"})
+    );
+    assert_eq!(
+        json["path"],
+        dir.join("weizhong/config.toml").display().to_string()
+    );
+}
+
+#[test]
+fn the_settings_change_the_plan() {
+    let dir = config(
+        "settings-plan",
+        "get_ready_seconds = 10\nrest_seconds = 3\nroutine = \"before-bed\"\n",
+    );
+    let sheet = text(&run(&dir, &["routine", "--print"], &[]).stdout);
+    assert!(
+        sheet.contains("Timing  get into position 10 s, hold 8 s × 2, relax 3 s between holds"),
+        "{sheet}"
+    );
+    // Spiral twist 2 × (10 + 30 + 2 × 3), butterfly 10 + 16 + 3, horizontal 10 + 40 + 3 × 3.
+    assert!(sheet.contains("3 stretches · 3 min\n"), "{sheet}");
+}
+
+#[test]
+fn a_bad_key_is_one_warning_with_its_place_and_the_rest_applies() {
+    let dir = config(
+        "settings-bad",
+        "width = 60\ncolour = \"never\"\nview = \"huge\"\n",
+    );
+    let out = run(&dir, &["safety"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let path = dir.join("weizhong/config.toml").display().to_string();
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "warning: {path}:2:1: unknown setting 'colour'; the settings are lang, color, width, \
+             voice, speech_command, bell, view, routine, get_ready_seconds, rest_seconds (the other \
+             settings apply)\nwarning: {path}:3:1: view must be auto, big, line or plain (the \
+             other settings apply)\n"
+        )
+    );
+    assert!(text(&out.stdout).lines().all(|l| common::width(l) <= 60));
+    let broken = config("settings-broken", "width = = 3\n");
+    let out = run(&broken, &["safety"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stderr).lines().count(),
+        1,
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("config.toml:1:9: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn config_path_prints_the_path() {
+    let dir = folder("settings-path");
+    let out = run(&dir, &["config", "--path"], &[]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("{}\n", dir.join("weizhong/config.toml").display())
+    );
+}
