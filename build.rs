@@ -35,9 +35,11 @@ fn out_dir() -> PathBuf {
 // Content
 
 /// Fields that only the English files hold: numbers and ids are the same in every language.
-const UNTRANSLATED: [&str; 8] = [
+const UNTRANSLATED: [&str; 10] = [
     "order",
     "number",
+    "picture",
+    "sketch",
     "hold_seconds",
     "reps",
     "each_side",
@@ -175,7 +177,7 @@ fn keep(
     };
     let rule = |broken: rules::Broken| file.error_near(&broken.near, broken.problem);
     match folder {
-        "about.toml" => drop(read.parse::<About>()?),
+        "about.toml" => rules::picture(&read.parse::<About>()?.sketch).map_err(rule)?,
         "safety.toml" => {
             if read.parse::<Safety>()?.disclaimer.len() != 2 {
                 return Err(file.error_near("disclaimer", "the disclaimer has exactly two lines"));
@@ -287,7 +289,10 @@ fn translated(english: &File, twin: &File) -> Result<toml::Table, String> {
     let en: toml::Table = english.parse()?;
     let mut table: toml::Table = twin.parse()?;
     if let Some(key) = table.keys().find(|k| UNTRANSLATED.contains(&k.as_str())) {
-        return Err(twin.error_near(key, "numbers and ids live only in the English file"));
+        return Err(twin.error_near(
+            key,
+            "numbers, ids and pictures live only in the English file",
+        ));
     }
     let (mut a, mut b) = (Vec::new(), Vec::new());
     shape(&toml::Value::Table(en.clone()), "", &mut a);

@@ -13,5 +13,6 @@ fn cli_cases() {
         .env("XDG_DATA_HOME", "/nonexistent/weizhong-tests")
         .case("tests/cmd/*.trycmd")
         .case("tests/cmd/json/*.toml")
+        .case("tests/cmd/*.toml")
         .case("README.md");
 }

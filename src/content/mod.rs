@@ -251,6 +251,9 @@ fn problem(w: &Words, problem: &rules::Problem) -> String {
         Problem::NoStretches => w.no_stretches.to_owned(),
         Problem::UnknownStretch { id, known } => w.no_stretch_id(id, known.join(", ")),
         Problem::NameTaken { name, other } => w.name_taken(name, other),
+        Problem::PictureTooWide { columns } => w.picture_too_wide(rules::PICTURE_COLUMNS, columns),
+        Problem::PictureTooTall { rows } => w.picture_too_tall(rules::PICTURE_ROWS, rows),
+        Problem::PictureControl => w.picture_control.to_owned(),
     }
 }
 

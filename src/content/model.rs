@@ -30,8 +30,13 @@ pub struct Section {
 pub struct About {
     pub title: String,
     pub summary: String,
-    /// A small ASCII drawing of the back of the knee, shown as it is written.
+    /// A drawing of the back of the knee with numbered marks, shown as it is drawn; the same in
+    /// every language.
     pub sketch: String,
+    /// What the drawing shows, said above it.
+    pub caption: String,
+    /// What each numbered mark of the drawing points at, in order, shown beside it.
+    pub legend: Vec<String>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub sources: Vec<String>,
@@ -93,6 +98,10 @@ pub struct Stretch {
     pub cautions: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// A drawing of the pose as it is held, on the left side for a stretch done on each side (the
+    /// right is its mirror image); the same in every language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<String>,
 }
 
 /// `content/relief/<id>.toml`: one way to ease the ache.

@@ -5,10 +5,16 @@
 
 use std::fmt;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::model::{Named, Routine, Stretch};
 
 /// The most any one number of a stretch may be: an hour of seconds, or as many repetitions.
 pub const MAX_NUMBER: u32 = 3600;
+
+/// The largest picture: it must fit beside the steps on an 80-column page.
+pub const PICTURE_COLUMNS: usize = 40;
+pub const PICTURE_ROWS: usize = 12;
 
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +31,12 @@ pub enum Problem {
     UnknownStretch { id: String, known: Vec<String> },
     /// A spelling of the item already names another item.
     NameTaken { name: String, other: String },
+    /// A line of a picture wider than [`PICTURE_COLUMNS`].
+    PictureTooWide { columns: usize },
+    /// A picture of more than [`PICTURE_ROWS`] rows.
+    PictureTooTall { rows: usize },
+    /// A tab or another control character in a picture, which would draw it askew.
+    PictureControl,
 }
 
 /// A broken rule, and the text in the file to point at: a field's name or a value as written.
@@ -58,6 +70,30 @@ pub fn stretch(stretch: &Stretch) -> Result<(), Broken> {
     }
     if stretch.steps.is_empty() {
         return Err(broken(Problem::NoSteps, "steps"));
+    }
+    match &stretch.picture {
+        Some(art) => picture(art),
+        None => Ok(()),
+    }
+}
+
+/// A picture fits in [`PICTURE_COLUMNS`] × [`PICTURE_ROWS`] and holds no control character;
+/// the place to point at is the first line that breaks the rule.
+pub fn picture(art: &str) -> Result<(), Broken> {
+    let lines: Vec<&str> = art.trim_matches('\n').lines().collect();
+    if let Some(line) = lines.iter().find(|l| l.chars().any(char::is_control)) {
+        return Err(broken(Problem::PictureControl, *line));
+    }
+    if let Some(line) = lines.iter().find(|l| l.width() > PICTURE_COLUMNS) {
+        let columns = line.width();
+        return Err(broken(Problem::PictureTooWide { columns }, *line));
+    }
+    if lines.len() > PICTURE_ROWS {
+        let rows = lines.len();
+        return Err(broken(
+            Problem::PictureTooTall { rows },
+            lines[PICTURE_ROWS],
+        ));
     }
     Ok(())
 }
@@ -112,6 +148,17 @@ impl fmt::Display for Problem {
                 known.join(", ")
             ),
             Problem::NameTaken { name, other } => write!(f, "'{name}' already names '{other}'"),
+            Problem::PictureTooWide { columns } => write!(
+                f,
+                "a picture is at most {PICTURE_COLUMNS} columns wide; this line is {columns}"
+            ),
+            Problem::PictureTooTall { rows } => write!(
+                f,
+                "a picture is at most {PICTURE_ROWS} rows high; this one is {rows}"
+            ),
+            Problem::PictureControl => {
+                write!(f, "a picture holds no tab or other control character")
+            }
         }
     }
 }

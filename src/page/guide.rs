@@ -18,7 +18,11 @@ pub fn overview(w: &Words, commands: &[(String, String)], safety: &Safety) -> Do
 pub fn about(w: &Words, about: &About) -> Doc {
     let mut doc = Doc::new();
     doc.title(&about.title, None).paragraph(&about.summary);
-    doc.push(Block::Pre(about.sketch.clone()));
+    doc.paragraph(&about.caption);
+    doc.push(Block::Figure(
+        about.sketch.clone(),
+        Box::new(Block::Numbered(about.legend.clone())),
+    ));
     for section in &about.sections {
         doc.heading(&section.heading);
         for paragraph in &section.paragraphs {
@@ -113,11 +117,20 @@ pub fn stretch(w: &Words, plan: &StretchPlan) -> Doc {
         (w.time.to_owned(), time),
     ]));
     doc.heading(w.steps);
-    doc.push(Block::Numbered(s.steps.clone()));
+    doc.push(steps(s));
     doc.bullet_section(w.cues, &s.cues)
         .bullet_section(w.cautions, &s.cautions);
     sources(&mut doc, w, &s.sources);
     doc
+}
+
+/// A stretch's steps, with its picture beside them where it has one.
+pub fn steps(stretch: &Stretch) -> Block {
+    let steps = Block::Numbered(stretch.steps.clone());
+    match &stretch.picture {
+        Some(picture) => Block::Figure(picture.clone(), Box::new(steps)),
+        None => steps,
+    }
 }
 
 /// "10 s × 3 on each side", "8 s × 2".

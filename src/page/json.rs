@@ -5,19 +5,29 @@ use serde::Serialize;
 
 use crate::content::{Routine, Stretch};
 use crate::plan::{Phase, Plan, StretchPlan};
+use crate::render::picture;
 
 /// A stretch with the time it takes, get-ready and rests included.
 #[derive(Serialize)]
 pub struct StretchView<'a> {
     #[serde(flatten)]
     pub stretch: &'a Stretch,
+    /// The picture as seen in a mirror, for a stretch done on each side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture_right: Option<String>,
     pub total_seconds: u32,
 }
 
 impl<'a> StretchView<'a> {
     pub fn new(plan: &StretchPlan<'a>) -> Self {
+        let stretch = plan.stretch;
         Self {
-            stretch: plan.stretch,
+            stretch,
+            picture_right: stretch
+                .picture
+                .as_deref()
+                .filter(|_| stretch.each_side)
+                .map(|p| picture::mirror(p.trim_matches('\n'))),
             total_seconds: plan.seconds(),
         }
     }

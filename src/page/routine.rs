@@ -1,7 +1,8 @@
 //! The routines' pages: the list of routines, and a routine's plan as the printed sheet, as the
 //! timed run introduces it, and each stretch as the run comes to it.
 
-use super::{count_and_time, duration, guide::hold, marked};
+use super::guide::{hold, steps};
+use super::{count_and_time, duration, marked};
 use crate::content::Routine;
 use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::render::{Block, Doc};
@@ -66,7 +67,7 @@ pub fn sheet(w: &Words, plan: &Plan, caution: &str) -> Doc {
             s.stretch.name,
             duration(w, s.seconds())
         ));
-        doc.push(Block::Numbered(s.stretch.steps.clone()));
+        doc.push(steps(s.stretch));
         doc.push(Block::Fields(timeline(w, &s.phases)));
     }
     if let Some(closing) = plan.closing {
@@ -75,11 +76,21 @@ pub fn sheet(w: &Words, plan: &Plan, caution: &str) -> Doc {
     doc
 }
 
-/// A stretch as the timed run comes to it: "2 of 3 · Butterfly stretch", its steps and hold.
-pub fn stretch_header(w: &Words, plan: &StretchPlan, number: usize, of: usize) -> Doc {
+/// A stretch as the timed run comes to it: "2 of 3 · Butterfly stretch", its steps (with its
+/// picture, where `picture`) and hold.
+pub fn stretch_header(
+    w: &Words,
+    plan: &StretchPlan,
+    (number, of): (usize, usize),
+    picture: bool,
+) -> Doc {
     let mut doc = Doc::new();
     doc.title(w.stretch_header(number, of, &plan.stretch.name), None);
-    doc.push(Block::Numbered(plan.stretch.steps.clone()));
+    doc.push(if picture {
+        steps(plan.stretch)
+    } else {
+        Block::Numbered(plan.stretch.steps.clone())
+    });
     doc.push(Block::Fields(vec![(
         w.hold.to_owned(),
         hold(w, plan.stretch),

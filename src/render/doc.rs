@@ -21,8 +21,9 @@ pub enum Block {
     Fields(Vec<(String, String)>),
     /// A table: a header row, then rows; the first column is a name.
     Table(Vec<String>, Vec<Vec<String>>),
-    /// Text shown exactly as written (a sketch), never wrapped.
-    Pre(String),
+    /// A drawing with a block beside it (the steps, a legend) when the page is wide enough,
+    /// above it when not, and left out when the page is narrower than the drawing.
+    Figure(String, Box<Block>),
 }
 
 /// A whole page.

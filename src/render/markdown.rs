@@ -43,12 +43,22 @@ pub fn render(doc: &Doc) -> String {
                 table.extend(rows.iter().map(|r| row(r)));
                 table.join("\n")
             }
-            Block::Pre(text) => format!("```text\n{}\n```", text.trim_end_matches('\n')),
+            Block::Figure(picture, beside) => {
+                let beside = render(&Doc {
+                    blocks: vec![(**beside).clone()],
+                });
+                format!("{}\n\n{}", fenced(picture), beside.trim_end())
+            }
         });
     }
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// A drawing, as drawn.
+fn fenced(text: &str) -> String {
+    format!("```text\n{}\n```", text.trim_matches('\n'))
 }
 
 /// Text on one line, so it stays inside its list item or heading.
@@ -81,10 +91,14 @@ mod tests {
             vec![vec!["x|y".into(), "z".into()]],
         ));
         doc.push(Block::Aside("line one\nline two".into()));
+        doc.push(Block::Figure(
+            " /\\\n/__\\\n".into(),
+            Box::new(Block::Numbered(vec!["Lie down.".into()])),
+        ));
         assert_eq!(
             render(&doc),
             "# Butterfly stretch\n\nSit.\n\n## Steps\n\n1. One\n2. Two\n\n- **Hold:** 8 s × 2\n\n\
-             | A | B |\n| --- | --- |\n| x\\|y | z |\n\n_line one_  \n_line two_\n"
+             | A | B |\n| --- | --- |\n| x\\|y | z |\n\n_line one_  \n_line two_\n\n```text\n /\\\n/__\\\n```\n\n1. Lie down.\n"
         );
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod doc;
 pub mod markdown;
+pub mod picture;
 pub mod style;
 pub mod text;
 pub mod wrap;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use anstyle::Style;
 
 use super::doc::{Block, Doc};
-use super::{style, wrap};
+use super::{picture, style, wrap};
 
 /// Left margin of everything under a heading.
 const MARGIN: &str = "  ";
@@ -24,43 +24,8 @@ pub fn render(doc: &Doc, width: usize, color: bool) -> String {
         if !after_heading {
             page.out.push('\n');
         }
+        page.block(block);
         after_heading = matches!(block, Block::Heading(_));
-        match block {
-            Block::Title(title, subtitle) => {
-                page.indented(title, "", style::TITLE);
-                if let Some(subtitle) = subtitle {
-                    page.indented(subtitle, "", Style::new());
-                }
-            }
-            Block::Heading(text) => page.indented(text, "", style::HEADING),
-            Block::Paragraph(text) => page.indented(text, MARGIN, Style::new()),
-            Block::Warning(text) => page.indented(text, MARGIN, style::WARN),
-            Block::Aside(text) => page.indented(text, MARGIN, style::DIM),
-            Block::Numbered(items) => {
-                let digits = items.len().to_string().len();
-                for (n, item) in items.iter().enumerate() {
-                    page.item(&format!("{:>digits$}. ", n + 1), item);
-                }
-            }
-            Block::Bullets(items) => {
-                for item in items {
-                    page.item(BULLET, item);
-                }
-            }
-            Block::Fields(fields) => {
-                let label_width = fields
-                    .iter()
-                    .map(|(l, _)| wrap::width(l))
-                    .max()
-                    .unwrap_or(0);
-                for (label, value) in fields {
-                    page.hanging(value, label, MARGIN.len() + label_width + 2);
-                }
-            }
-            Block::Table(header, rows) => page.table(header, rows),
-            // A drawing cut by wrapping would mislead: too wide, it is left out.
-            Block::Pre(text) => after_heading = !page.drawing(text),
-        }
     }
     page.out
 }
@@ -75,6 +40,86 @@ struct Page {
 }
 
 impl Page {
+    /// Draws one block.
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Title(title, subtitle) => {
+                self.indented(title, "", style::TITLE);
+                if let Some(subtitle) = subtitle {
+                    self.indented(subtitle, "", Style::new());
+                }
+            }
+            Block::Heading(text) => self.indented(text, "", style::HEADING),
+            Block::Paragraph(text) => self.indented(text, MARGIN, Style::new()),
+            Block::Warning(text) => self.indented(text, MARGIN, style::WARN),
+            Block::Aside(text) => self.indented(text, MARGIN, style::DIM),
+            Block::Numbered(items) => {
+                let digits = items.len().to_string().len();
+                for (n, item) in items.iter().enumerate() {
+                    self.item(&format!("{:>digits$}. ", n + 1), item);
+                }
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    self.item(BULLET, item);
+                }
+            }
+            Block::Fields(fields) => {
+                let label_width = fields
+                    .iter()
+                    .map(|(l, _)| wrap::width(l))
+                    .max()
+                    .unwrap_or(0);
+                for (label, value) in fields {
+                    self.hanging(value, label, MARGIN.len() + label_width + 2);
+                }
+            }
+            Block::Table(header, rows) => self.table(header, rows),
+            Block::Figure(picture, beside) => self.figure(picture, beside),
+        }
+    }
+
+    /// A picture with `beside` to its right when both fit, the picture above it when only
+    /// the picture does, and `beside` alone on a page narrower than the picture: a drawing cut
+    /// by wrapping would mislead.
+    fn figure(&mut self, art: &str, beside: &Block) {
+        /// Columns between the picture and the text, and the fewest the text may have.
+        const GAP: usize = 3;
+        const TEXT: usize = 30;
+        let art = art.trim_matches('\n');
+        let (columns, _) = picture::size(art);
+        let room = self.width.saturating_sub(MARGIN.len() + columns + GAP);
+        if room < TEXT {
+            if self.drawing(art) {
+                self.out.push('\n');
+            }
+            self.block(beside);
+            return;
+        }
+        let mut text = Page {
+            out: String::new(),
+            width: room + MARGIN.len(),
+            color: self.color,
+        };
+        text.block(beside);
+        let art: Vec<&str> = art.lines().collect();
+        let text: Vec<&str> = text
+            .out
+            .lines()
+            .map(|l| l.strip_prefix(MARGIN).unwrap_or(l))
+            .collect();
+        for i in 0..art.len().max(text.len()) {
+            let drawn = art.get(i).copied().unwrap_or("");
+            let line = format!(
+                "{MARGIN}{drawn}{}{}",
+                " ".repeat(columns - wrap::width(drawn) + GAP),
+                text.get(i).copied().unwrap_or("")
+            );
+            self.out.push_str(line.trim_end());
+            self.out.push('\n');
+        }
+    }
+
     /// `text` in `style`, or plain when colour is off.
     fn paint(&mut self, style: Style, text: &str) {
         if self.color && style != Style::new() && !text.is_empty() {
@@ -270,16 +315,27 @@ mod tests {
     }
 
     #[test]
-    fn a_drawing_is_kept_as_drawn_or_left_out_when_too_wide() {
+    fn a_picture_goes_beside_its_text_above_it_or_not_at_all() {
         let mut doc = Doc::new();
-        doc.paragraph("Above.")
-            .push(Block::Pre("|  X  |\n|     |".into()));
+        doc.paragraph("Above.").push(Block::Figure(
+            "|  X  |\n|     |\n".into(),
+            Box::new(Block::Numbered(vec![
+                "Sit on the mat with your legs out.".into(),
+            ])),
+        ));
         doc.paragraph("Below.");
         assert_eq!(
-            plain(&doc, 20),
-            "  Above.\n\n  |  X  |\n  |     |\n\n  Below.\n"
+            plain(&doc, 44),
+            "  Above.\n\n  |  X  |   1. Sit on the mat with your legs\n  |     |      out.\n\n  Below.\n"
         );
-        assert_eq!(plain(&doc, 8), "  Above.\n\n  Below.\n");
+        assert_eq!(
+            plain(&doc, 30),
+            "  Above.\n\n  |  X  |\n  |     |\n\n  1. Sit on the mat with your\n     legs out.\n\n  Below.\n"
+        );
+        assert_eq!(
+            plain(&doc, 8),
+            "  Above.\n\n  1. Sit\n     on\n     the\n     mat\n     wit\n     h\n     you\n     r\n     leg\n     s\n     out\n     .\n\n  Below.\n"
+        );
     }
 
     #[test]

@@ -12,9 +12,9 @@ use crossterm::{QueueableCommand, cursor, terminal};
 use super::countdown::{FINAL_SECONDS, filled, seconds_left};
 use super::player::{Event, View};
 use super::{describe, digits};
-use crate::plan::{Action, Plan};
+use crate::plan::{Action, Plan, Side};
 use crate::platform::terminal as term;
-use crate::render::{Doc, style, text, wrap};
+use crate::render::{Doc, picture, style, text, wrap};
 use crate::words::Words;
 
 const BELL: &str = "\x07";
@@ -130,11 +130,6 @@ impl<'a, W: Write> BigView<'a, W> {
         let accent = if near_end { style::WARN } else { style::MARKER };
         // While getting into position the steps show, the digits small to make room.
         let ready = matches!(phase.action, Action::GetReady | Action::SwitchSides);
-        let steps = if ready {
-            self.steps(columns.saturating_sub(4).min(72))
-        } else {
-            Vec::new()
-        };
         let scale = if ready {
             1
         } else {
@@ -143,7 +138,13 @@ impl<'a, W: Write> BigView<'a, W> {
                 .find(|&s| digits::width(left, s) <= columns && 5 * s + 10 <= height)
                 .unwrap_or(1)
         };
-        let number = digits::draw(left, scale);
+        // With a picture to show while getting ready, the seconds take one line.
+        let picture = ready && stretch.stretch.picture.is_some();
+        let number = if picture {
+            vec![w.seconds(left)]
+        } else {
+            digits::draw(left, scale)
+        };
         // Title, phase, bar and keys always; the rest as room allows.
         let mut spare = height.saturating_sub(number.len() + 4);
         let mut room = |rows: usize| {
@@ -162,8 +163,13 @@ impl<'a, W: Write> BigView<'a, W> {
         let gap_above = room(1);
         let gap_below = room(1);
         let show_cue = !ready && room(2);
-        // The steps take what is left, with a row above them.
-        let shown_steps = steps.len().min(spare.saturating_sub(1));
+        // The pose and the steps take what is left, with a row above them.
+        let steps = if ready {
+            self.figure(columns, spare.saturating_sub(1))
+        } else {
+            Vec::new()
+        };
+        let shown_steps = steps.len();
 
         let (label, label_style) = if self.paused {
             (w.paused.to_owned(), style::WARN)
@@ -180,7 +186,13 @@ impl<'a, W: Write> BigView<'a, W> {
             rows.push(String::new());
         }
         // The digits as one block, centred together.
-        let pad = " ".repeat(columns.saturating_sub(digits::width(left, scale)) / 2);
+        let block = number.iter().map(|l| wrap::width(l)).max().unwrap_or(0);
+        let block = if picture {
+            block
+        } else {
+            digits::width(left, scale)
+        };
+        let pad = " ".repeat(columns.saturating_sub(block) / 2);
         for line in &number {
             rows.push(format!("{pad}{}", self.paint(accent, line)));
         }
@@ -217,7 +229,44 @@ impl<'a, W: Write> BigView<'a, W> {
         rows
     }
 
-    /// The stretch's steps, numbered and wrapped to `width`.
+    /// The pose for the side being done, with the steps beside it where the window is wide
+    /// enough; the steps alone where the picture does not fit.
+    /// At most `rows` rows: the picture whole or not at all, and only whole steps.
+    fn figure(&self, columns: usize, rows: usize) -> Vec<String> {
+        const GAP: usize = 3;
+        let stretch = &self.plan.stretches[self.at.0];
+        let steps_alone = || whole_steps(self.steps(columns.saturating_sub(4).min(72)), rows);
+        let Some(art) = &stretch.stretch.picture else {
+            return steps_alone();
+        };
+        let art = art.trim_matches('\n');
+        let art = match stretch.phases[self.at.1].side {
+            Some(Side::Right) => picture::mirror(art),
+            _ => art.to_owned(),
+        };
+        let (width, height) = picture::size(&art);
+        if width + 4 > columns || height > rows {
+            return steps_alone();
+        }
+        let room = columns.saturating_sub(width + GAP + 4).min(60);
+        let steps = if room >= 24 {
+            whole_steps(self.steps(room), rows)
+        } else {
+            Vec::new()
+        };
+        let art: Vec<&str> = art.lines().collect();
+        (0..art.len().max(steps.len()))
+            .map(|i| {
+                let drawn = art.get(i).copied().unwrap_or("");
+                let step = steps.get(i).map_or("", String::as_str);
+                let pad = " ".repeat(width - wrap::width(drawn) + GAP);
+                format!("{drawn}{pad}{step}").trim_end().to_owned()
+            })
+            .collect()
+    }
+
+    /// The stretch's steps, numbered and wrapped to `width`: each step's first line starts with
+    /// its number, the others with spaces.
     fn steps(&self, width: usize) -> Vec<String> {
         let steps = &self.plan.stretches[self.at.0].stretch.steps;
         let mut lines = Vec::new();
@@ -332,6 +381,21 @@ impl<W: Write> View for BigView<'_, W> {
     }
 }
 
+/// The first steps of `lines` (as [`BigView::steps`] writes them) that fit in `rows`, each
+/// whole.
+fn whole_steps(mut lines: Vec<String>, rows: usize) -> Vec<String> {
+    if lines.len() > rows {
+        lines.truncate(rows + 1);
+        // Back to the start of the step that would be cut.
+        while let Some(last) = lines.pop() {
+            if !last.starts_with(' ') {
+                break;
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,5 +463,30 @@ Space pause · s skip · q quit";
         let shown = screen((30, 12), true);
         assert_eq!(shown, expected);
         assert!(shown.lines().all(|l| l.chars().count() <= 30));
+    }
+
+    #[test]
+    fn getting_ready_for_the_right_side_shows_the_pose_mirrored() {
+        let library = Library::builtin();
+        let stretches = library.stretches().unwrap();
+        let twist = stretches.iter().find(|s| s.id == "spiral-twist").unwrap();
+        let plan = Plan::single(twist);
+        let mut view = BigView::new(
+            &plan,
+            Doc::new(),
+            &EN,
+            Vec::new(),
+            (80, (80, 24), false, false),
+        );
+        // Phase 6 of the spiral twist: switch to the right side.
+        view.at = (0, 6);
+        view.total = Duration::from_secs(5);
+        let shown = view.frame().join("\n");
+        let art = twist.picture.as_deref().unwrap().trim_matches('\n');
+        let mirrored = picture::mirror(art);
+        let first = mirrored.lines().next().unwrap();
+        assert!(shown.contains(first), "{shown}");
+        assert!(!shown.contains(art.lines().next().unwrap()), "{shown}");
+        assert!(shown.contains("Switch to the right side"), "{shown}");
     }
 }

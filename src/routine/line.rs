@@ -14,7 +14,7 @@ use super::player::{Event, Summary, View};
 use crate::page::routine as page;
 use crate::plan::{Action, Phase, Plan, StretchPlan};
 use crate::platform::terminal as term;
-use crate::render::{Doc, style, text, wrap};
+use crate::render::{Doc, picture, style, text, wrap};
 use crate::words::Words;
 
 const BELL: &str = "\x07";
@@ -174,13 +174,30 @@ impl<W: Write> View for LineView<'_, W> {
                     term::hide_cursor(&mut self.out)?;
                 }
                 self.at = (stretch, 0);
-                let header =
-                    page::stretch_header(w, self.stretch(), stretch + 1, self.plan.stretches.len());
+                let header = page::stretch_header(
+                    w,
+                    self.stretch(),
+                    (stretch + 1, self.plan.stretches.len()),
+                    true,
+                );
                 self.out.write_all(b"\n")?;
                 self.doc(&header)?;
                 self.out.write_all(b"\n")?;
             }
-            Event::Phase { stretch, phase } => self.at = (stretch, phase),
+            Event::Phase { stretch, phase } => {
+                self.at = (stretch, phase);
+                // The header showed the left side; the right is its mirror image.
+                if self.phase().action == Action::SwitchSides {
+                    if let Some(art) = &self.stretch().stretch.picture {
+                        let art = picture::mirror(art.trim_matches('\n'));
+                        if picture::size(&art).0 + 2 <= self.columns {
+                            for line in art.lines() {
+                                writeln!(self.out, "  {line}")?;
+                            }
+                        }
+                    }
+                }
+            }
             Event::Tick { elapsed, total } => self.countdown(total, elapsed)?,
             Event::PhaseDone => {
                 self.finish_line("✓", style::TIP)?;

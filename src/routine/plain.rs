@@ -90,7 +90,13 @@ impl<W: Write> View for PlainView<'_, W> {
             Event::Stretch { stretch } => {
                 self.at = (stretch, 0);
                 let header =
-                    page::stretch_header(w, self.stretch(), stretch + 1, self.plan.stretches.len());
+                    // A drawing is noise to a screen reader.
+                    page::stretch_header(
+                        w,
+                        self.stretch(),
+                        (stretch + 1, self.plan.stretches.len()),
+                        false,
+                    );
                 self.out.write_all(b"\n")?;
                 self.doc(&header)?;
                 self.out.write_all(b"\n")?;
