@@ -278,7 +278,21 @@ fn note(cx: &Context, record: &history::Record) {
     };
     if let Err(e) = history::append(&dir, record) {
         let path = dir.join(history::FILE_NAME);
-        output::eprint(&error::warning_line(w, &w.not_noted(path.display(), e)));
+        let problem = log_problem(cx, &e);
+        output::eprint(&error::warning_line(
+            w,
+            &w.not_noted(path.display(), problem),
+        ));
+    }
+}
+
+/// What went wrong with the log's file, in the user's words where weizhong knows them.
+fn log_problem(cx: &Context, e: &std::io::Error) -> String {
+    let w = cx.words;
+    match history::Trouble::of(e) {
+        Some(history::Trouble::NotAFolder(path)) => w.not_a_folder(path.display()),
+        Some(history::Trouble::Short { written, of }) => w.short_write(written, of),
+        None => e.to_string(),
     }
 }
 
@@ -289,7 +303,7 @@ fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
     let history = match &path {
         Some(path) => history::read(path).map_err(|e| Error::Read {
             path: path.display().to_string(),
-            error: e,
+            error: std::io::Error::new(e.kind(), log_problem(cx, &e)),
         })?,
         None => history::History::default(),
     };

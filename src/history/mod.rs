@@ -3,8 +3,8 @@
 
 pub mod streak;
 
-use std::fs::OpenOptions;
-use std::io::{self, BufRead, BufReader, Write};
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -62,16 +62,127 @@ impl Record {
 }
 
 /// Appends `record` as one line in a single write to a file opened for appending, so that
-/// sessions ending at the same moment never interleave, and asks the disk to keep it.
+/// sessions ending at the same moment never interleave, and asks the disk to keep it. When the
+/// file's last line has no end (a hand edit, a copy, a write a full disk cut short), the record
+/// starts on a fresh line, so that a damaged line costs only itself.
 pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return Err(match file_in_the_way(dir) {
+            Some(file) => Trouble::NotAFolder(file).into(),
+            None => e,
+        });
+    }
     let path = dir.join(FILE_NAME);
     let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
     line.push(b'\n');
-    let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
-    file.write_all(&line)?;
+    let mut file = OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(&path)?;
+    append_line(&mut file, &line)?;
     file.sync_data()?;
     Ok(path)
+}
+
+/// What went wrong in the log beyond what the system says, carried in an [`io::Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The data folder, or a folder above it, is a file.
+    NotAFolder(PathBuf),
+    /// The disk took only part of a record; the part was ended as a line of its own, which
+    /// reading skips.
+    Short { written: usize, of: usize },
+}
+
+impl std::fmt::Display for Trouble {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Trouble::NotAFolder(path) => write!(f, "{} is a file, not a folder", path.display()),
+            Trouble::Short { written, of } => {
+                write!(f, "only {written} of {of} bytes were written")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Trouble {}
+
+impl From<Trouble> for io::Error {
+    fn from(trouble: Trouble) -> Self {
+        let kind = match trouble {
+            Trouble::NotAFolder(_) => io::ErrorKind::NotADirectory,
+            Trouble::Short { .. } => io::ErrorKind::WriteZero,
+        };
+        io::Error::new(kind, trouble)
+    }
+}
+
+impl Trouble {
+    /// The trouble an error from this module carries, if it is one of these.
+    pub fn of(error: &io::Error) -> Option<&Trouble> {
+        error.get_ref()?.downcast_ref()
+    }
+}
+
+/// The nearest of `dir` and the folders above it that is there but is not a folder.
+fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| p.exists() && !p.is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// What appending needs of the file: a test hands in one that fails part-way.
+trait Tail {
+    /// Whether the file is empty or its last byte ends a line.
+    fn ends_a_line(&mut self) -> io::Result<bool>;
+    /// One write at the end of the file; how many bytes it took.
+    fn write_end(&mut self, bytes: &[u8]) -> io::Result<usize>;
+}
+
+impl Tail for File {
+    fn ends_a_line(&mut self) -> io::Result<bool> {
+        if self.metadata()?.len() == 0 {
+            return Ok(true);
+        }
+        // Reads follow the position; writes to a file opened for appending go to its end.
+        self.seek(SeekFrom::End(-1))?;
+        let mut last = [0];
+        self.read_exact(&mut last)?;
+        Ok(last[0] == b'\n')
+    }
+
+    fn write_end(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        loop {
+            match self.write(bytes) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                result => return result,
+            }
+        }
+    }
+}
+
+/// Writes `line` (ended) in one write, on a fresh line. A write cut short is not continued,
+/// since another session's line may already follow it; its part is ended with a newline, or,
+/// if even that fails, the next append starts on a fresh line. Either way the part is one
+/// unreadable line and no other record is joined to it.
+fn append_line(file: &mut impl Tail, line: &[u8]) -> io::Result<()> {
+    let mut bytes = Vec::with_capacity(line.len() + 1);
+    if !file.ends_a_line()? {
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(line);
+    let written = file.write_end(&bytes)?;
+    if written == bytes.len() {
+        return Ok(());
+    }
+    file.write_end(b"\n")?;
+    Err(Trouble::Short {
+        written,
+        of: bytes.len(),
+    }
+    .into())
 }
 
 /// What the log shows: the last days, the streaks, the totals and the last sessions.
@@ -126,13 +237,21 @@ pub struct History {
 
 /// Reads the file; a missing file is an empty history.
 pub fn read(path: &Path) -> io::Result<History> {
-    let mut history = History::default();
-    let file = match std::fs::File::open(path) {
+    let file = match File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(history),
-        Err(e) => return Err(e),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(History::default()),
+        Err(e) => {
+            let folder = path.parent().and_then(file_in_the_way);
+            return Err(folder.map_or(e, |f| Trouble::NotAFolder(f).into()));
+        }
     };
-    for (i, line) in BufReader::new(file).split(b'\n').enumerate() {
+    read_from(BufReader::new(file))
+}
+
+/// Reads a history from `reader`.
+fn read_from(reader: impl BufRead) -> io::Result<History> {
+    let mut history = History::default();
+    for (i, line) in reader.split(b'\n').enumerate() {
         let line = line?;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -175,6 +294,112 @@ mod tests {
         let date = record("2026-03-29T00:30:00+02:00").date().unwrap();
         assert_eq!(date, jiff::civil::date(2026, 3, 29));
         assert_eq!(record("yesterday").date(), None);
+    }
+
+    /// A file on a disk that takes only `cut` bytes of the next write, if set, and then has
+    /// `room` bytes left.
+    struct Disk {
+        bytes: Vec<u8>,
+        cut: Option<usize>,
+        room: usize,
+    }
+
+    impl Disk {
+        fn holding(text: &str) -> Self {
+            Self {
+                bytes: text.as_bytes().to_vec(),
+                cut: None,
+                room: usize::MAX,
+            }
+        }
+
+        fn append(&mut self, record: &Record) -> io::Result<()> {
+            let mut line = serde_json::to_vec(record).unwrap();
+            line.push(b'\n');
+            append_line(self, &line)
+        }
+
+        fn read(&self) -> (Vec<String>, Vec<usize>) {
+            let history = read_from(&self.bytes[..]).unwrap();
+            let times = history.records.into_iter().map(|r| r.at).collect();
+            (times, history.bad_lines)
+        }
+    }
+
+    impl Tail for Disk {
+        fn ends_a_line(&mut self) -> io::Result<bool> {
+            Ok(self.bytes.last().is_none_or(|&b| b == b'\n'))
+        }
+
+        fn write_end(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::StorageFull.into());
+            }
+            let n = bytes
+                .len()
+                .min(self.room)
+                .min(self.cut.take().unwrap_or(usize::MAX));
+            self.bytes.extend_from_slice(&bytes[..n]);
+            self.room -= n;
+            Ok(n)
+        }
+    }
+
+    const A: &str = "2026-11-24T21:30:00+01:00";
+    const B: &str = "2026-11-25T21:30:00+01:00";
+    const C: &str = "2026-11-26T21:30:00+01:00";
+
+    #[test]
+    fn a_last_line_without_its_end_is_ended_before_the_next_record() {
+        let a = serde_json::to_string(&record(A)).unwrap();
+        let mut disk = Disk::holding(&a);
+        disk.append(&record(B)).unwrap();
+        disk.append(&record(C)).unwrap();
+        assert_eq!(disk.read(), (vec![A.into(), B.into(), C.into()], vec![]));
+        // A damaged last line costs only itself.
+        let mut disk = Disk::holding("{\"at\":\"2026-11-2");
+        disk.append(&record(B)).unwrap();
+        disk.append(&record(C)).unwrap();
+        assert_eq!(disk.read(), (vec![B.into(), C.into()], vec![1]));
+    }
+
+    #[test]
+    fn a_write_cut_short_is_ended_as_a_line_of_its_own() {
+        let mut disk = Disk::holding("");
+        disk.append(&record(A)).unwrap();
+        disk.cut = Some(50);
+        let e = disk.append(&record(B)).unwrap_err();
+        let of = serde_json::to_vec(&record(B)).unwrap().len() + 1;
+        assert_eq!(Trouble::of(&e), Some(&Trouble::Short { written: 50, of }));
+        disk.append(&record(C)).unwrap();
+        assert_eq!(disk.read(), (vec![A.into(), C.into()], vec![2]));
+    }
+
+    #[test]
+    fn a_full_disk_leaves_a_part_that_the_next_record_does_not_join() {
+        let mut disk = Disk::holding("");
+        disk.append(&record(A)).unwrap();
+        disk.room = 50;
+        let e = disk.append(&record(B)).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::StorageFull);
+        assert!(!disk.bytes.ends_with(b"\n"), "the part has no end");
+        // Room again: the next session starts on a fresh line.
+        disk.room = usize::MAX;
+        disk.append(&record(C)).unwrap();
+        assert_eq!(disk.read(), (vec![A.into(), C.into()], vec![2]));
+    }
+
+    #[test]
+    fn a_data_folder_that_is_a_file_is_named() {
+        let dir = std::env::temp_dir().join(format!("weizhong-history-{}", std::process::id()));
+        std::fs::write(&dir, "").unwrap();
+        let e = append(&dir.join("weizhong"), &record(A)).unwrap_err();
+        let _ = std::fs::remove_file(&dir);
+        assert_eq!(Trouble::of(&e), Some(&Trouble::NotAFolder(dir.clone())));
+        assert_eq!(
+            e.to_string(),
+            format!("{} is a file, not a folder", dir.display())
+        );
     }
 
     #[test]
