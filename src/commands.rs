@@ -300,23 +300,24 @@ fn log_problem(cx: &Context, e: &std::io::Error) -> String {
 fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
     let w = cx.words;
     let path = paths::data_dir().map(|d| d.join(history::FILE_NAME));
-    let history = match &path {
-        Some(path) => history::read(path).map_err(|e| Error::Read {
+    let today = jiff::ZonedDateTime::now().date();
+    let reading = match &path {
+        Some(path) => history::read(path, today, days).map_err(|e| Error::Read {
             path: path.display().to_string(),
             error: std::io::Error::new(e.kind(), log_problem(cx, &e)),
         })?,
-        None => history::History::default(),
+        None => history::Reading::empty(today, days),
     };
     if let Some(path) = &path {
-        const SHOWN: usize = 3;
-        for line in history.bad_lines.iter().take(SHOWN) {
+        let bad = &reading.bad_lines;
+        for line in &bad.first {
             output::eprint(&error::warning_line(
                 w,
                 &w.skipped_line(line, path.display()),
             ));
         }
-        if history.bad_lines.len() > SHOWN {
-            let more = history.bad_lines.len() - SHOWN;
+        if bad.count > bad.first.len() {
+            let more = bad.count - bad.first.len();
             output::eprint(&error::warning_line(w, &w.skipped_more_lines(more)));
         }
     }
@@ -332,8 +333,7 @@ fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
         };
         name.cloned().unwrap_or_else(|| record.id.clone())
     };
-    let today = jiff::ZonedDateTime::now().date();
-    let practice = history::Practice::new(&history.records, today, days);
+    let practice = reading.practice;
     show(cx, &practice, || page::log::log(w, &practice, &name_of))
 }
 

@@ -3,6 +3,7 @@
 
 pub mod streak;
 
+use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -207,61 +208,179 @@ pub struct Day {
 /// How many sessions the log lists.
 const RECENT: usize = 5;
 
-impl Practice {
-    pub fn new(records: &[Record], today: Date, days: u32) -> Self {
-        let dates: Vec<Date> = records.iter().filter_map(Record::date).collect();
-        let streaks = streak::streaks(&dates, today);
+/// The longest line read as a record; a session's line is a few hundred bytes.
+const MAX_LINE: usize = 64 * 1024;
+
+/// How many of the lines that are not records are named, at most.
+pub const BAD_LINES_NAMED: usize = 3;
+
+/// What reading the file found: the practice it shows, and the lines that are not sessions.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub practice: Practice,
+    pub bad_lines: BadLines,
+}
+
+/// The lines that are not session records: the numbers of the first few, and how many in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BadLines {
+    pub first: Vec<usize>,
+    pub count: usize,
+}
+
+/// The sessions counted one at a time, keeping only what the log shows: counts for each of the
+/// days shown, one bit for each day practised, the totals and the last few records.
+struct Tally {
+    today: Date,
+    /// The first day shown, and the sessions on each day shown from it.
+    first: Date,
+    counts: Vec<usize>,
+    practised: streak::Days,
+    sessions: usize,
+    seconds: u64,
+    recent: VecDeque<Record>,
+}
+
+impl Tally {
+    /// A tally showing the `days` days that end `today`.
+    fn new(today: Date, days: u32) -> Self {
+        let mut first = today;
+        let mut shown = usize::from(days > 0);
+        while shown < days as usize {
+            match first.yesterday() {
+                Ok(day) => first = day,
+                Err(_) => break,
+            }
+            shown += 1;
+        }
         Self {
-            days: streak::last_days(&dates, today, days)
-                .into_iter()
-                .map(|(date, sessions)| Day {
-                    date: date.to_string(),
-                    sessions,
-                })
-                .collect(),
+            today,
+            first,
+            counts: vec![0; shown],
+            practised: streak::Days::default(),
+            sessions: 0,
+            seconds: 0,
+            recent: VecDeque::with_capacity(RECENT),
+        }
+    }
+
+    /// Counts a session on `date`.
+    fn add(&mut self, record: Record, date: Date) {
+        if self.first <= date && date <= self.today {
+            let day = date.duration_since(self.first).as_secs() / 86_400;
+            if let Some(count) = usize::try_from(day)
+                .ok()
+                .and_then(|d| self.counts.get_mut(d))
+            {
+                *count += 1;
+            }
+        }
+        self.practised.insert(date);
+        self.sessions += 1;
+        self.seconds += u64::from(record.seconds);
+        if self.recent.len() == RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(record);
+    }
+
+    fn finish(self) -> Practice {
+        let streaks = self.practised.streaks(self.today);
+        let mut date = self.first;
+        let mut days = Vec::with_capacity(self.counts.len());
+        for sessions in self.counts {
+            days.push(Day {
+                date: date.to_string(),
+                sessions,
+            });
+            date = date.tomorrow().unwrap_or(date);
+        }
+        Practice {
+            days,
             current_streak: streaks.current,
             longest_streak: streaks.longest,
-            sessions: records.len(),
-            seconds: records.iter().map(|r| u64::from(r.seconds)).sum(),
-            recent: records.iter().rev().take(RECENT).cloned().collect(),
+            sessions: self.sessions,
+            seconds: self.seconds,
+            recent: self.recent.into_iter().rev().collect(),
         }
     }
 }
 
-/// Every record in the file, in order, and the numbers of lines that could not be read.
-#[derive(Debug, Default)]
-pub struct History {
-    pub records: Vec<Record>,
-    pub bad_lines: Vec<usize>,
+impl Reading {
+    /// No sessions at all.
+    pub fn empty(today: Date, days: u32) -> Self {
+        Self {
+            practice: Tally::new(today, days).finish(),
+            bad_lines: BadLines::default(),
+        }
+    }
 }
 
-/// Reads the file; a missing file is an empty history.
-pub fn read(path: &Path) -> io::Result<History> {
+/// Reads the file as a stream for the `days` days that end `today`; a missing file is an empty
+/// history.
+pub fn read(path: &Path, today: Date, days: u32) -> io::Result<Reading> {
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(History::default()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Reading::empty(today, days)),
         Err(e) => {
             let folder = path.parent().and_then(file_in_the_way);
             return Err(folder.map_or(e, |f| Trouble::NotAFolder(f).into()));
         }
     };
-    read_from(BufReader::new(file))
+    read_from(BufReader::with_capacity(MAX_LINE, file), today, days)
 }
 
-/// Reads a history from `reader`.
-fn read_from(reader: impl BufRead) -> io::Result<History> {
-    let mut history = History::default();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line?;
-        if line.iter().all(u8::is_ascii_whitespace) {
+/// Reads a history from `reader`, a line at a time.
+fn read_from(mut reader: impl BufRead, today: Date, days: u32) -> io::Result<Reading> {
+    let mut tally = Tally::new(today, days);
+    let mut bad_lines = BadLines::default();
+    let mut line = Vec::new();
+    let mut number = 0;
+    while let Some(whole) = next_line(&mut reader, &mut line)? {
+        number += 1;
+        if whole && line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Record>(&line) {
-            Ok(record) if record.date().is_some() => history.records.push(record),
-            _ => history.bad_lines.push(i + 1),
+        let record = whole
+            .then(|| serde_json::from_slice::<Record>(&line).ok())
+            .flatten()
+            .and_then(|r| Some((r.date()?, r)));
+        if let Some((date, record)) = record {
+            tally.add(record, date);
+        } else {
+            if bad_lines.first.len() < BAD_LINES_NAMED {
+                bad_lines.first.push(number);
+            }
+            bad_lines.count += 1;
         }
     }
-    Ok(history)
+    Ok(Reading {
+        practice: tally.finish(),
+        bad_lines,
+    })
+}
+
+/// The next line of `reader` in `line`, without its newline: `None` at the end, else whether
+/// the line is whole. A line longer than [`MAX_LINE`] is not kept, only read past.
+fn next_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let read = reader
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', line)?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        return Ok(Some(true));
+    }
+    if line.len() > MAX_LINE {
+        line.clear();
+        reader.skip_until(b'\n')?;
+        return Ok(Some(false));
+    }
+    Ok(Some(true))
 }
 
 #[cfg(test)]
@@ -320,9 +439,15 @@ mod tests {
         }
 
         fn read(&self) -> (Vec<String>, Vec<usize>) {
-            let history = read_from(&self.bytes[..]).unwrap();
-            let times = history.records.into_iter().map(|r| r.at).collect();
-            (times, history.bad_lines)
+            let reading = read_from(&self.bytes[..], jiff::civil::date(2026, 11, 26), 3).unwrap();
+            let times = reading
+                .practice
+                .recent
+                .into_iter()
+                .rev()
+                .map(|r| r.at)
+                .collect();
+            (times, reading.bad_lines.first)
         }
     }
 
@@ -400,6 +525,84 @@ mod tests {
             e.to_string(),
             format!("{} is a file, not a folder", dir.display())
         );
+    }
+
+    fn line(at: &str) -> String {
+        serde_json::to_string(&record(at)).unwrap()
+    }
+
+    #[test]
+    fn the_days_shown_count_their_sessions_oldest_first() {
+        let text = [
+            line("2026-11-23T21:30:00+01:00"),
+            line("2026-11-25T08:00:00+01:00"),
+            line("2026-11-20T21:30:00+01:00"),
+            line("2026-11-25T21:30:00+01:00"),
+            line("2026-11-26T21:30:00+01:00"),
+        ]
+        .join("\n");
+        let today = jiff::civil::date(2026, 11, 25);
+        let practice = read_from(text.as_bytes(), today, 3).unwrap().practice;
+        let days: Vec<_> = practice
+            .days
+            .iter()
+            .map(|d| (d.date.as_str(), d.sessions))
+            .collect();
+        assert_eq!(
+            days,
+            [("2026-11-23", 1), ("2026-11-24", 0), ("2026-11-25", 2)]
+        );
+        assert_eq!((practice.current_streak, practice.longest_streak), (1, 1));
+        assert_eq!((practice.sessions, practice.seconds), (5, 500));
+        let recent: Vec<_> = practice.recent.iter().map(|r| &r.at[..10]).collect();
+        assert_eq!(
+            recent,
+            [
+                "2026-11-26",
+                "2026-11-25",
+                "2026-11-20",
+                "2026-11-25",
+                "2026-11-23"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_are_not_records_are_counted_and_the_first_few_named() {
+        let good = line(A);
+        let long = format!("{{\"at\":\"{A}\",\"id\":\"{}\"}}", "x".repeat(MAX_LINE));
+        let text = [
+            "nonsense",
+            "",
+            "  ",
+            &good,
+            "{}",
+            &long,
+            &good,
+            r#"{"at":"yesterday","kind":"routine","id":"x","completed":[],"of":1,"seconds":1,"ending":"quit"}"#,
+            "[",
+            &good,
+        ]
+        .join("\n");
+        let reading = read_from(text.as_bytes(), jiff::civil::date(2026, 11, 26), 3).unwrap();
+        assert_eq!(
+            reading.bad_lines,
+            BadLines {
+                first: vec![1, 5, 6],
+                count: 5
+            }
+        );
+        assert_eq!(reading.practice.sessions, 3);
+    }
+
+    #[test]
+    fn nothing_shows_nothing() {
+        let practice = read_from(io::empty(), jiff::civil::date(2026, 11, 26), 2)
+            .unwrap()
+            .practice;
+        assert_eq!(practice.sessions, 0);
+        assert_eq!(practice.days.len(), 2);
+        assert_eq!((practice.current_streak, practice.longest_streak), (0, 0));
     }
 
     #[test]
