@@ -30,13 +30,12 @@ pub fn log(w: &Words, practice: &Practice, name_of: &dyn Fn(&Record) -> String) 
     let days = |n: u32| {
         if n == 1 { w.day_one(n) } else { w.day_many(n) }
     };
-    let seconds = u32::try_from(practice.seconds).unwrap_or(u32::MAX);
     doc.push(Block::Fields(vec![
         (w.current_streak.to_owned(), days(practice.current_streak)),
         (w.longest_streak.to_owned(), days(practice.longest_streak)),
         (
             w.sessions.to_owned(),
-            w.sessions_value(practice.sessions, duration(w, seconds)),
+            w.sessions_value(practice.sessions, duration(w, practice.seconds)),
         ),
     ]));
     let recent: Vec<String> = practice
