@@ -334,7 +334,9 @@ fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
         name.cloned().unwrap_or_else(|| record.id.clone())
     };
     let practice = reading.practice;
-    show(cx, &practice, || page::log::log(w, &practice, &name_of))
+    show(cx, &practice, || {
+        page::log::log(w, &practice, today, &name_of)
+    })
 }
 
 /// The item `name` means, or a lookup error. Chinese names match in English too: a name that is
