@@ -157,9 +157,10 @@ fn user_files(cx: &Context) -> Result<UserFiles, Error> {
 /// `weizhong` alone: the commands and the safety note.
 fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
     let w = cx.words;
+    // `help` is clap's own, for the command line: the guide's commands are the others.
     let commands: Vec<(String, String)> = Cli::command()
         .get_subcommands()
-        .filter(|c| !c.is_hide_set())
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
         .map(|c| {
             let about = w.command.about(c.get_name()).map_or_else(
                 || c.get_about().map(ToString::to_string).unwrap_or_default(),
