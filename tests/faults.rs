@@ -216,7 +216,9 @@ fn completions_name_the_stretches_where_the_shell_allows() {
     assert!(text(&mine.stdout).contains("spiral-twist butterfly horizontal calf"));
     let bash = text(&run(&["completions", "bash"]).stdout);
     assert!(
-        bash.contains("about safety log check completions man help causes stretch relief routine\"")
+        bash.contains(
+            "about safety log check completions man help causes stretch relief routine\""
+        )
     );
 }
 

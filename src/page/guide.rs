@@ -38,7 +38,11 @@ pub fn causes(w: &Words, causes: &[Cause]) -> Doc {
 pub fn cause(w: &Words, cause: &Cause) -> Doc {
     let mut doc = Doc::new();
     doc.title(
-        format!("{} {}", number(cause), marked(w, &cause.name, cause.origin)),
+        format!(
+            "{} {}",
+            cause.shown_number(),
+            marked(w, &cause.name, cause.origin)
+        ),
         None,
     )
     .paragraph(&cause.summary)
@@ -52,14 +56,6 @@ pub fn cause(w: &Words, cause: &Cause) -> Doc {
     }
     sources(&mut doc, w, &cause.sources);
     doc
-}
-
-/// A cause's number as the article gives it: "1.2a".
-pub fn number(cause: &Cause) -> String {
-    cause
-        .number
-        .clone()
-        .unwrap_or_else(|| format!("1.{}", cause.order))
 }
 
 /// The stretches as a table: hold × reps, sides and time.
