@@ -233,7 +233,16 @@ fn the_man_page_has_every_command() {
     );
     assert!(roff.contains(".TH weizhong 1"), "{roff}");
     for command in [
-        "ROUTINE", "ABOUT", "CAUSES", "STRETCH", "RELIEF", "SAFETY", "CHECK",
+        "ROUTINE",
+        "ABOUT",
+        "CAUSES",
+        "STRETCH",
+        "RELIEF",
+        "SAFETY",
+        "LOG",
+        "CHECK",
+        "COMPLETIONS",
+        "MAN",
     ] {
         assert!(
             roff.contains(&format!(".SH \"WEIZHONG {command}\"")),
@@ -241,6 +250,34 @@ fn the_man_page_has_every_command() {
         );
     }
     assert!(roff.contains("\\-\\-guide"), "{roff}");
+    // One page: no pointers to pages that are not there, and help is no section of its own.
+    assert!(!roff.contains("(1)"), "{roff}");
+    assert!(!roff.contains("WEIZHONG HELP"), "{roff}");
+    for section in [
+        ".SH \"EXIT STATUS\"\n.TP\n0\n",
+        ".TP\n1\n",
+        ".TP\n2\n",
+        ".TP\n130\n",
+        ".SH ENVIRONMENT\n",
+        ".SH FILES\n",
+    ] {
+        assert!(roff.contains(section), "{section:?} in {roff}");
+    }
+    for name in [
+        "WEIZHONG_CONTENT",
+        "WEIZHONG_TIME_SCALE",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "HOME",
+        "LC_ALL, LC_MESSAGES, LANG",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "~/.config/weizhong/",
+        "~/.local/share/weizhong/history.jsonl",
+    ] {
+        assert!(roff.contains(&format!(".TP\n\\fB{name}\\fR\n")), "{name}");
+    }
 
     // Where man is installed (it is on the machines this project runs on), it renders the page.
     if Path::new("/usr/bin/man").exists() {
