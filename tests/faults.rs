@@ -90,6 +90,80 @@ fn a_folder_where_a_file_should_be() {
     skipped_with_one_warning(&dir, "odd.toml", &["stretch"], "is a folder");
 }
 
+/// Runs weizhong with `args`, failing if it has not finished within a second.
+#[cfg(unix)]
+fn within_a_second(dir: &Path, args: &[&str]) -> Output {
+    use std::time::{Duration, Instant};
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = weizhong(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(1) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("weizhong {args:?} was still running after a second");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(out).unwrap(),
+        stderr: std::fs::read(err).unwrap(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_skipped_with_one_warning_and_nothing_waits_for_it() {
+    let dir = folder("fifo");
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("stretches")).unwrap();
+    let fifo = content.join("stretches/anything.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let content = content.to_str().unwrap();
+    for args in [
+        &["stretch"][..],
+        &["routine", "--list"],
+        &["log"],
+        &["completions", "bash"],
+    ] {
+        let out = within_a_second(&dir, &[&["--content", content][..], args].concat());
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(out.stdout, run(args).stdout, "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            format!(
+                "warning: skipped {}: is a named pipe (FIFO), not a file; weizhong reads only \
+                 files (weizhong check shows more)\n",
+                fifo.display()
+            ),
+            "{args:?}"
+        );
+    }
+    let check = within_a_second(&dir, &["check", content]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).starts_with(&format!(
+            "error: {}: is a named pipe (FIFO), not a file",
+            fifo.display()
+        )),
+        "{}",
+        text(&check.stdout)
+    );
+    let one = within_a_second(&dir, &["check", fifo.to_str().unwrap()]);
+    assert_eq!(one.status.code(), Some(1));
+}
+
 #[test]
 fn a_file_where_a_folder_should_be() {
     let dir = folder("file-folder");

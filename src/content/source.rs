@@ -70,10 +70,15 @@ impl Source {
         let too_big = |size: u64| {
             ContentError::file(&name, w.file_too_big(size / 1024, MAX_FILE_BYTES / 1024))
         };
+        // Looked at before it is opened: opening a named pipe waits for a writer.
+        let kind = std::fs::metadata(path).map_err(fail)?.file_type();
+        if !kind.is_file() {
+            return Err(ContentError::file(&name, not_a_file(w, kind)));
+        }
         let file = std::fs::File::open(path).map_err(fail)?;
         let meta = file.metadata().map_err(fail)?;
-        if meta.is_dir() {
-            return Err(ContentError::file(&name, w.file_is_folder));
+        if !meta.is_file() {
+            return Err(ContentError::file(&name, not_a_file(w, meta.file_type())));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_big(meta.len()));
@@ -123,6 +128,28 @@ impl Source {
             let span = e.span().unwrap_or(0..0);
             self.error_at(span.start, span.len(), e.message().trim_end())
         })
+    }
+}
+
+/// Why something that is not a regular file cannot be read as one.
+pub fn not_a_file(w: &Words, kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return w.file_is_fifo;
+        }
+        if kind.is_socket() {
+            return w.file_is_socket;
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return w.file_is_device;
+        }
+    }
+    if kind.is_dir() {
+        w.file_is_folder
+    } else {
+        w.file_not_regular
     }
 }
 
