@@ -189,6 +189,21 @@ fn a_name_that_is_already_taken() {
 }
 
 #[test]
+fn an_order_of_0_is_pointed_at() {
+    let dir = folder("order-0");
+    let cause = std::fs::read_to_string("content/causes/fasciitis.toml").unwrap();
+    let cause = cause.replacen("order = 1\n", "order = 0\n", 1);
+    write(&dir, "causes/zero.toml", cause.as_bytes());
+    let line = cause.lines().position(|l| l == "order = 0").unwrap() + 1;
+    skipped_with_one_warning(
+        &dir,
+        &format!("zero.toml:{line}:9"),
+        &["causes"],
+        "order must be at least 1",
+    );
+}
+
+#[test]
 fn a_content_folder_that_is_a_file_is_a_usage_error() {
     let dir = folder("content-file");
     write(&dir, "file", b"");

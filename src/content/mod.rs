@@ -99,15 +99,17 @@ impl Library {
     }
 
     pub fn causes(&self) -> Result<Vec<Cause>, ContentError> {
-        self.items("causes", |_| Ok(()))
+        self.items("causes", rules::order)
     }
 
     pub fn relief(&self) -> Result<Vec<Relief>, ContentError> {
-        self.items("relief", |_| Ok(()))
+        self.items("relief", rules::order)
     }
 
     pub fn stretches(&self) -> Result<Vec<Stretch>, ContentError> {
-        self.items("stretches", rules::stretch)
+        self.items("stretches", |s| {
+            rules::order(s).and_then(|()| rules::stretch(s))
+        })
     }
 
     /// The routines, each naming only stretches in `stretches`.
@@ -161,7 +163,7 @@ impl Library {
         let others: Vec<&T> = items.iter().filter(|o| o.id() != item.id()).collect();
         rule(&item)
             .and_then(|()| rules::unique_names(&others, &item))
-            .map_err(|broken| source.error_near(&broken.near, problem(w, &broken.problem)))?;
+            .map_err(|broken| source.error_for(&broken.near, problem(w, &broken.problem)))?;
         Ok(item)
     }
 

@@ -1,9 +1,10 @@
 //! The rules a content file keeps beyond its shape, the same for the guide's own files and for a
 //! user's. build.rs applies them to the built-in files, so this module knows nothing of the
-//! words a user reads: a broken rule is a [`Problem`] and the text in the file to point at, and
-//! the caller says it in the user's language.
+//! words a user reads: a broken rule is a [`Problem`] and where in the file it is, and the caller
+//! says it in the user's language.
 
 use std::fmt;
+use std::ops::Range;
 
 use super::model::{Named, Routine, Stretch};
 
@@ -13,7 +14,7 @@ pub const MAX_NUMBER: u32 = 3600;
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// A number of a stretch is 0.
+    /// A number is 0.
     TooSmall { field: &'static str },
     /// A number of a stretch is over [`MAX_NUMBER`].
     TooLarge { field: &'static str },
@@ -23,21 +24,54 @@ pub enum Problem {
     NoStretches,
     /// A routine names a stretch there is not.
     UnknownStretch { id: String, known: Vec<String> },
-    /// A spelling of the item already names another item.
+    /// A spelling of the item, as written, already names another item.
     NameTaken { name: String, other: String },
 }
 
-/// A broken rule, and the text in the file to point at: a field's name or a value as written.
+/// Where in its file a broken rule is to be pointed at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Near {
+    /// A field's value.
+    Value(&'static str),
+    /// One item of a list, counted from 0.
+    Item(&'static str, usize),
+    /// Nowhere in it: the file's name.
+    File,
+}
+
+/// A broken rule, and where in the file it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Broken {
     pub problem: Problem,
-    pub near: String,
+    pub near: Near,
 }
 
-fn broken(problem: Problem, near: impl Into<String>) -> Broken {
-    Broken {
-        problem,
-        near: near.into(),
+fn broken(problem: Problem, near: Near) -> Broken {
+    Broken { problem, near }
+}
+
+/// The bytes of `text`, a TOML file, that `near` points at, if it is written there.
+pub fn span(text: &str, near: &Near) -> Option<Range<usize>> {
+    let (Near::Value(field) | Near::Item(field, _)) = near else {
+        return None;
+    };
+    let table = toml::de::DeTable::parse(text).ok()?;
+    let value = table.get_ref().get(*field)?;
+    match near {
+        Near::Value(_) => Some(value.span()),
+        Near::Item(_, i) => Some(value.get_ref().as_array()?.get(*i)?.span()),
+        Near::File => None,
+    }
+}
+
+/// An item listed in order has an order of at least 1.
+pub fn order<T: Named>(item: &T) -> Result<(), Broken> {
+    match item.order() {
+        Some(0) => Err(broken(
+            Problem::TooSmall { field: "order" },
+            Near::Value("order"),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -50,14 +84,14 @@ pub fn stretch(stretch: &Stretch) -> Result<(), Broken> {
         ("get_ready_seconds", stretch.get_ready_seconds),
     ] {
         if value == 0 {
-            return Err(broken(Problem::TooSmall { field }, field));
+            return Err(broken(Problem::TooSmall { field }, Near::Value(field)));
         }
         if value > MAX_NUMBER {
-            return Err(broken(Problem::TooLarge { field }, field));
+            return Err(broken(Problem::TooLarge { field }, Near::Value(field)));
         }
     }
     if stretch.steps.is_empty() {
-        return Err(broken(Problem::NoSteps, "steps"));
+        return Err(broken(Problem::NoSteps, Near::Value("steps")));
     }
     Ok(())
 }
@@ -65,19 +99,16 @@ pub fn stretch(stretch: &Stretch) -> Result<(), Broken> {
 /// A routine names at least one stretch, and only stretches in `stretches`.
 pub fn routine(routine: &Routine, stretches: &[Stretch]) -> Result<(), Broken> {
     if routine.stretches.is_empty() {
-        return Err(broken(Problem::NoStretches, "stretches"));
+        return Err(broken(Problem::NoStretches, Near::Value("stretches")));
     }
-    for id in &routine.stretches {
+    for (i, id) in routine.stretches.iter().enumerate() {
         if !stretches.iter().any(|s| &s.id == id) {
             let known = stretches.iter().map(|s| s.id.clone()).collect();
-            let near = format!("\"{id}\"");
-            return Err(broken(
-                Problem::UnknownStretch {
-                    id: id.clone(),
-                    known,
-                },
-                near,
-            ));
+            let problem = Problem::UnknownStretch {
+                id: id.clone(),
+                known,
+            };
+            return Err(broken(problem, Near::Item("stretches", i)));
         }
     }
     Ok(())
@@ -86,13 +117,22 @@ pub fn routine(routine: &Routine, stretches: &[Stretch]) -> Result<(), Broken> {
 /// No spelling of `item` already names one of `others`.
 pub fn unique_names<T: Named>(others: &[&T], item: &T) -> Result<(), Broken> {
     let others: Vec<(&T, Vec<String>)> = others.iter().map(|o| (*o, o.keys())).collect();
-    for key in item.keys() {
+    let spellings = std::iter::once((item.id(), Near::File))
+        .chain(
+            item.aliases()
+                .iter()
+                .enumerate()
+                .map(|(i, alias)| (alias.as_str(), Near::Item("aliases", i))),
+        )
+        .chain(std::iter::once((item.name(), Near::Value("name"))));
+    for (spelling, near) in spellings {
+        let key = super::model::normalise(spelling);
         if let Some((other, _)) = others.iter().find(|(_, keys)| keys.contains(&key)) {
             let problem = Problem::NameTaken {
-                name: key.clone(),
+                name: spelling.to_owned(),
                 other: other.id().to_owned(),
             };
-            return Err(broken(problem, key));
+            return Err(broken(problem, near));
         }
     }
     Ok(())

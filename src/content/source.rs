@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::rules::{self, Near};
 use crate::words::Words;
 
 /// The largest content file weizhong reads; the built-in ones are a few KiB.
@@ -115,11 +116,12 @@ impl Source {
         }
     }
 
-    /// An error pointing at the first place `needle` is written, or at the top of the file.
-    pub fn error_near(&self, needle: &str, message: impl Into<String>) -> ContentError {
-        match self.text.find(needle) {
-            Some(offset) => self.error_at(offset, needle.len(), message),
-            None => self.error_at(0, 0, message),
+    /// An error pointing at what `near` names in the file, or about the whole file when it is
+    /// not written there.
+    pub fn error_for(&self, near: &Near, message: impl Into<String>) -> ContentError {
+        match rules::span(&self.text, near) {
+            Some(span) => self.error_at(span.start, span.len(), message),
+            None => ContentError::file(&self.path, message),
         }
     }
 
@@ -222,10 +224,24 @@ mod tests {
     }
 
     #[test]
-    fn error_near_underlines_the_needle() {
-        let err = source("a = 1\nstretches = [\"nope\"]\n").error_near("\"nope\"", "no such");
-        assert_eq!((err.line, err.column), (2, 14));
-        assert_eq!(err.snippet, Some(("stretches = [\"nope\"]".into(), 6)));
+    fn error_for_underlines_the_field_value_or_item() {
+        // The first "nope" is in a comment; the item is the second.
+        let text = "a = 1 # \"nope\"\nstretches = [\"x\", \"nope\"]\n";
+        let err = source(text).error_for(&Near::Item("stretches", 1), "no such");
+        assert_eq!((err.line, err.column), (2, 19));
+        assert_eq!(
+            err.snippet,
+            Some(("stretches = [\"x\", \"nope\"]".into(), 6))
+        );
+        let err = source(text).error_for(&Near::Value("a"), "no");
+        assert_eq!(
+            (err.line, err.column, err.snippet),
+            (1, 5, Some(("a = 1 # \"nope\"".into(), 1)))
+        );
+        for near in [Near::File, Near::Value("b"), Near::Item("stretches", 2)] {
+            let err = source(text).error_for(&near, "no");
+            assert!(!err.placed && err.snippet.is_none(), "{near:?}");
+        }
     }
 
     #[test]
