@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{Cli, Command, Format, RunArgs};
-use crate::content::{ContentError, Library, Named, UserFiles, find};
+use crate::content::{ContentError, Library, Named, UserFiles, find, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
@@ -181,24 +181,25 @@ fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
     show(cx, &data, || page::guide::overview(w, &commands, &safety))
 }
 
-/// `weizhong routine --list`.
+/// `weizhong routine --list`: each routine's time is counted from its stretches' numbers, not
+/// from its phases, so a long routine costs no more than its list.
 fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
     let stretches = library.stretches()?;
     let routines = library.routines(&stretches)?;
-    let plans: Vec<Plan> = routines
+    let totals: Vec<u64> = routines
         .iter()
-        .map(|r| Plan::routine(r, &stretches))
+        .map(|r| rules::routine_seconds(r, &stretches))
         .collect();
     let data: Vec<json::RoutineView> = routines
         .iter()
-        .zip(&plans)
-        .map(|(routine, plan)| json::RoutineView {
+        .zip(&totals)
+        .map(|(routine, &total_seconds)| json::RoutineView {
             routine,
-            total_seconds: plan.seconds(),
+            total_seconds,
         })
         .collect();
     show(cx, &data, || {
-        page::routine::list(cx.words, &routines, &plans)
+        page::routine::list(cx.words, &routines, &totals)
     })
 }
 

@@ -249,8 +249,17 @@ fn problem(w: &Words, problem: &rules::Problem) -> String {
     match problem {
         Problem::TooSmall { field } => w.too_small(field),
         Problem::TooLarge { field } => w.too_large(field),
+        Problem::StretchTooLong { seconds } => {
+            w.stretch_too_long(w.duration(*seconds), w.duration(rules::MAX_TOTAL_SECONDS))
+        }
         Problem::NoSteps => w.no_steps.to_owned(),
         Problem::NoStretches => w.no_stretches.to_owned(),
+        Problem::TooManyStretches { count } => {
+            w.too_many_stretches(count, rules::MAX_ROUTINE_STRETCHES)
+        }
+        Problem::RoutineTooLong { seconds } => {
+            w.routine_too_long(w.duration(*seconds), w.duration(rules::MAX_TOTAL_SECONDS))
+        }
         Problem::UnknownStretch { id, known } => w.no_stretch_id(id, known.join(", ")),
         Problem::NameTaken { name, other } => w.name_taken(name, other),
     }

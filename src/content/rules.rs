@@ -11,6 +11,12 @@ use super::model::{Named, Routine, Stretch};
 /// The most any one number of a stretch may be: an hour of seconds, or as many repetitions.
 pub const MAX_NUMBER: u32 = 3600;
 
+/// The longest a stretch or a routine may take, get-ready and rests included: a day.
+pub const MAX_TOTAL_SECONDS: u64 = 24 * 3600;
+
+/// The most stretches a routine may name.
+pub const MAX_ROUTINE_STRETCHES: usize = 100;
+
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -18,10 +24,16 @@ pub enum Problem {
     TooSmall { field: &'static str },
     /// A number of a stretch is over [`MAX_NUMBER`].
     TooLarge { field: &'static str },
+    /// A stretch takes longer than [`MAX_TOTAL_SECONDS`].
+    StretchTooLong { seconds: u64 },
     /// A stretch without steps.
     NoSteps,
     /// A routine without stretches.
     NoStretches,
+    /// A routine names more than [`MAX_ROUTINE_STRETCHES`] stretches.
+    TooManyStretches { count: usize },
+    /// A routine takes longer than [`MAX_TOTAL_SECONDS`].
+    RoutineTooLong { seconds: u64 },
     /// A routine names a stretch there is not.
     UnknownStretch { id: String, known: Vec<String> },
     /// A spelling of the item, as written, already names another item.
@@ -75,7 +87,8 @@ pub fn order<T: Named>(item: &T) -> Result<(), Broken> {
     }
 }
 
-/// Every number is from 1 to [`MAX_NUMBER`], and there is at least one step.
+/// Every number is from 1 to [`MAX_NUMBER`], there is at least one step, and the whole
+/// stretch takes at most [`MAX_TOTAL_SECONDS`].
 pub fn stretch(stretch: &Stretch) -> Result<(), Broken> {
     for (field, value) in [
         ("hold_seconds", stretch.hold_seconds),
@@ -93,25 +106,78 @@ pub fn stretch(stretch: &Stretch) -> Result<(), Broken> {
     if stretch.steps.is_empty() {
         return Err(broken(Problem::NoSteps, Near::Value("steps")));
     }
+    let seconds = stretch_seconds(stretch);
+    if seconds > MAX_TOTAL_SECONDS {
+        // Only many repetitions make a day: one of each number is at most four hours.
+        return Err(broken(
+            Problem::StretchTooLong { seconds },
+            Near::Value("reps"),
+        ));
+    }
     Ok(())
 }
 
-/// A routine names at least one stretch, and only stretches in `stretches`.
+/// How long a stretch takes: on each side, getting ready, the holds and the rests between them.
+/// Counted in 64 bits and saturating, so that no numbers make it wrap.
+pub fn stretch_seconds(stretch: &Stretch) -> u64 {
+    let sides: u64 = if stretch.each_side { 2 } else { 1 };
+    let reps = u64::from(stretch.reps);
+    let side = u64::from(stretch.get_ready_seconds)
+        .saturating_add(reps.saturating_mul(u64::from(stretch.hold_seconds)))
+        .saturating_add(
+            reps.saturating_sub(1)
+                .saturating_mul(u64::from(stretch.rest_seconds)),
+        );
+    sides.saturating_mul(side)
+}
+
+/// A routine names from one to [`MAX_ROUTINE_STRETCHES`] stretches, only stretches in
+/// `stretches`, and takes at most [`MAX_TOTAL_SECONDS`] in all.
 pub fn routine(routine: &Routine, stretches: &[Stretch]) -> Result<(), Broken> {
-    if routine.stretches.is_empty() {
+    let count = routine.stretches.len();
+    if count == 0 {
         return Err(broken(Problem::NoStretches, Near::Value("stretches")));
     }
+    if count > MAX_ROUTINE_STRETCHES {
+        return Err(broken(
+            Problem::TooManyStretches { count },
+            Near::Item("stretches", MAX_ROUTINE_STRETCHES),
+        ));
+    }
+    let mut seconds: u64 = 0;
+    let mut passed = None;
     for (i, id) in routine.stretches.iter().enumerate() {
-        if !stretches.iter().any(|s| &s.id == id) {
+        let Some(stretch) = stretches.iter().find(|s| &s.id == id) else {
             let known = stretches.iter().map(|s| s.id.clone()).collect();
             let problem = Problem::UnknownStretch {
                 id: id.clone(),
                 known,
             };
             return Err(broken(problem, Near::Item("stretches", i)));
+        };
+        seconds = seconds.saturating_add(stretch_seconds(stretch));
+        if seconds > MAX_TOTAL_SECONDS && passed.is_none() {
+            passed = Some(i);
         }
     }
-    Ok(())
+    match passed {
+        Some(i) => Err(broken(
+            Problem::RoutineTooLong { seconds },
+            Near::Item("stretches", i),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// How long a routine takes, its stretch ids looked up in `stretches`; without building its
+/// phases, so a long routine costs no more than its list.
+pub fn routine_seconds(routine: &Routine, stretches: &[Stretch]) -> u64 {
+    routine
+        .stretches
+        .iter()
+        .filter_map(|id| stretches.iter().find(|s| &s.id == id))
+        .map(stretch_seconds)
+        .fold(0, u64::saturating_add)
 }
 
 /// No spelling of `item` already names one of `others`.
@@ -144,8 +210,22 @@ impl fmt::Display for Problem {
         match self {
             Problem::TooSmall { field } => write!(f, "{field} must be at least 1"),
             Problem::TooLarge { field } => write!(f, "{field} must be at most {MAX_NUMBER}"),
+            Problem::StretchTooLong { seconds } => write!(
+                f,
+                "the stretch takes {seconds} s in all; a stretch takes at most {MAX_TOTAL_SECONDS} s"
+            ),
             Problem::NoSteps => write!(f, "a stretch has at least one step"),
             Problem::NoStretches => write!(f, "a routine names at least one stretch"),
+            Problem::TooManyStretches { count } => write!(
+                f,
+                "the routine names {count} stretches; a routine names at most \
+                 {MAX_ROUTINE_STRETCHES}"
+            ),
+            Problem::RoutineTooLong { seconds } => write!(
+                f,
+                "the routine takes {seconds} s in all, and passes {MAX_TOTAL_SECONDS} s here; a \
+                 routine takes at most {MAX_TOTAL_SECONDS} s"
+            ),
             Problem::UnknownStretch { id, known } => write!(
                 f,
                 "no stretch has the id '{id}' (the stretches are {})",

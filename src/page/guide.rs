@@ -80,7 +80,7 @@ pub fn stretches(w: &Words, plans: &[StretchPlan]) -> Doc {
             ]
         })
         .collect();
-    let total: u32 = plans.iter().map(StretchPlan::seconds).sum();
+    let total: u64 = plans.iter().map(|p| u64::from(p.seconds())).sum();
     let mut doc = Doc::new();
     doc.title(w.stretches_title, None);
     doc.push(Block::Table(header, rows));

@@ -10,19 +10,9 @@ use crate::content::Origin;
 use crate::render::Doc;
 use crate::words::Words;
 
-/// Seconds as a person says them: "26 s", "1 min", "1 min 30 s", "1 h", "24 h 1 min 20 s".
+/// Seconds as a person says them, in the user's words: see [`Words::duration`].
 pub fn duration(w: &Words, seconds: impl Into<u64>) -> String {
-    let seconds: u64 = seconds.into();
-    let under_an_hour = |seconds: u64| match (seconds / 60, seconds % 60) {
-        (0, s) => w.duration_seconds(s),
-        (m, 0) => w.duration_minutes(m),
-        (m, s) => w.duration_minutes_seconds(m, s),
-    };
-    match (seconds / 3600, seconds % 3600) {
-        (0, rest) => under_an_hour(rest),
-        (h, 0) => w.duration_hours(h),
-        (h, rest) => w.duration_hours_and(h, under_an_hour(rest)),
-    }
+    w.duration(seconds)
 }
 
 /// "3 stretches · 2 min 56 s"
