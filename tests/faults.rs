@@ -61,7 +61,19 @@ fn a_ten_megabyte_file_is_refused_not_read() {
         &dir,
         "big.toml",
         &["stretch"],
-        "content files are at most 1024 KiB",
+        "is 10 MiB; content files are at most 1 MiB",
+    );
+    // One byte over is told in bytes, where the difference shows.
+    let dir = folder("big-by-one");
+    let mut big = b"name = \"".to_vec();
+    big.resize(1024 * 1024 - 1, b'x');
+    big.extend_from_slice(b"\"\n");
+    write(&dir, "stretches/big.toml", &big);
+    skipped_with_one_warning(
+        &dir,
+        "big.toml",
+        &["stretch"],
+        "is 1048577 bytes; content files are at most 1048576 bytes",
     );
 }
 

@@ -69,7 +69,8 @@ impl Source {
         let name = path.display().to_string();
         let fail = |e: std::io::Error| ContentError::file(&name, w.file_unreadable(e));
         let too_big = |size: u64| {
-            ContentError::file(&name, w.file_too_big(size / 1024, MAX_FILE_BYTES / 1024))
+            let (size, max) = sizes(w, size, MAX_FILE_BYTES);
+            ContentError::file(&name, w.file_too_big(size, max))
         };
         // Looked at before it is opened: opening a named pipe waits for a writer.
         let kind = std::fs::metadata(path).map_err(fail)?.file_type();
@@ -131,6 +132,23 @@ impl Source {
             self.error_at(span.start, span.len(), e.message().trim_end())
         })
     }
+}
+
+/// `size` and `max` in the largest unit that still shows `size` to be the larger: "10 MiB" and
+/// "1 MiB", "1536 KiB" and "1024 KiB", "1048577 bytes" and "1048576 bytes".
+fn sizes(w: &Words, size: u64, max: u64) -> (String, String) {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    let say = |unit: u64, n: u64| match unit {
+        MIB => w.size_mib(n),
+        KIB => w.size_kib(n),
+        _ => w.size_bytes(n),
+    };
+    let unit = [MIB, KIB, 1]
+        .into_iter()
+        .find(|unit| size / unit > max.div_ceil(*unit))
+        .unwrap_or(1);
+    (say(unit, size / unit), say(unit, max.div_ceil(unit)))
 }
 
 /// Why something that is not a regular file cannot be read as one.
@@ -242,6 +260,20 @@ mod tests {
             let err = source(text).error_for(&near, "no");
             assert!(!err.placed && err.snippet.is_none(), "{near:?}");
         }
+    }
+
+    #[test]
+    fn a_size_is_told_in_the_unit_that_shows_the_difference() {
+        let w = &crate::words::EN;
+        let told = |size| {
+            let (size, max) = sizes(w, size, MAX_FILE_BYTES);
+            format!("{size} > {max}")
+        };
+        assert_eq!(told(10 * 1024 * 1024 + 9), "10 MiB > 1 MiB");
+        assert_eq!(told(2 * 1024 * 1024), "2 MiB > 1 MiB");
+        assert_eq!(told(1536 * 1024 + 5), "1536 KiB > 1024 KiB");
+        assert_eq!(told(1024 * 1024 + 1), "1048577 bytes > 1048576 bytes");
+        assert_eq!(told(1025 * 1024), "1025 KiB > 1024 KiB");
     }
 
     #[test]
