@@ -180,7 +180,7 @@ fn a_named_pipe_is_skipped_with_one_warning_and_nothing_waits_for_it() {
 fn a_file_where_a_folder_should_be() {
     let dir = folder("file-folder");
     write(&dir, "stretches", b"not a folder");
-    skipped_with_one_warning(&dir, "stretches", &["stretch"], "cannot read this folder");
+    skipped_with_one_warning(&dir, "stretches", &["stretch"], "is a file, not a folder");
 }
 
 #[test]

@@ -180,10 +180,14 @@ impl Library {
                         .filter(|p| p.extension().is_some_and(|e| e == "toml")),
                 ),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => self.warn(ContentError::file(
-                    &dir.display().to_string(),
-                    self.words.folder_unreadable(e),
-                )),
+                Err(e) => {
+                    let message = if dir.exists() && !dir.is_dir() {
+                        self.words.file_not_folder.to_owned()
+                    } else {
+                        self.words.folder_unreadable(e)
+                    };
+                    self.warn(ContentError::file(&dir.display().to_string(), message));
+                }
             }
         }
         paths.extend(
