@@ -206,9 +206,17 @@ fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
 /// `weizhong check`: exit 1 when any file has a problem.
 fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
     let root = cx.content.clone().or_else(paths::config_dir);
-    let report = check::check(cx, paths, root.as_deref())?;
-    output::print(&report.text, cx.color)?;
-    Ok(if report.ok { code::OK } else { code::FAILURE })
+    let checked = check::check(cx, paths, root.as_deref())?;
+    let text = match cx.format {
+        Format::Json => render::json(&checked.views()).map_err(std::io::Error::other)?,
+        Format::Text | Format::Markdown => checked.text(cx.words, cx.width),
+    };
+    output::print(&text, cx.color)?;
+    Ok(if checked.ok() {
+        code::OK
+    } else {
+        code::FAILURE
+    })
 }
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.

@@ -184,6 +184,33 @@ fn a_file_where_a_folder_should_be() {
 }
 
 #[test]
+fn check_counts_each_file_once() {
+    // A problem with a folder and one with a file: two of two, not "2 of 1 file".
+    let dir = folder("check-counts");
+    write(&dir, "stretches", b"not a folder");
+    let morning = std::fs::read("tests/fixtures/content/routines/morning.toml").unwrap();
+    write(&dir, "routines/morning.toml", &morning);
+    let out = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.ends_with("\n2 of 2 files have problems\n"),
+        "{stdout}"
+    );
+    // A file named twice is one file, and a folder named twice says its warnings once.
+    let calf = "tests/fixtures/content/stretches/calf.toml";
+    let out = run(&["check", calf, calf, "tests/fixtures/content"]);
+    assert_eq!(text(&out.stdout), "✓ 2 files OK\n");
+    let ignored = "tests/fixtures/ignored";
+    let once = text(&run(&["check", ignored]).stdout);
+    let stretches = "tests/fixtures/ignored/stretches";
+    assert_eq!(
+        text(&run(&["check", ignored, stretches, ignored]).stdout),
+        once
+    );
+}
+
+#[test]
 fn a_name_that_is_already_taken() {
     let dir = folder("taken");
     let calf = std::fs::read_to_string("tests/fixtures/content/stretches/calf.toml").unwrap();
