@@ -301,6 +301,7 @@ fn log_problem(cx: &Context, e: &std::io::Error) -> String {
     let w = cx.words;
     match history::Trouble::of(e) {
         Some(history::Trouble::NotAFolder(path)) => w.not_a_folder(path.display()),
+        Some(history::Trouble::NotAFile(path)) => w.not_a_file(path.display()),
         Some(history::Trouble::Short { written, of }) => w.short_write(written, of),
         None => e.to_string(),
     }

@@ -234,6 +234,39 @@ fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
 }
 
 #[test]
+fn a_log_that_is_a_named_pipe_is_not_opened() {
+    let data = folder("log-fifo");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let fifo = data.join("weizhong/history.jsonl");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Opening a pipe would wait for its other end: both must fail at once instead.
+    let out = log(&data, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: could not read {}: {} is not a regular file\n",
+            fifo.display(),
+            fifo.display()
+        )
+    );
+    let out = finish(guided(
+        &data,
+        &["stretch", "butterfly", "--guide", "--no-wait"],
+    ));
+    assert!(
+        out.contains(&format!("{} is not a regular file", fifo.display())),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_last_line_without_its_end_loses_no_session() {
     // A whole record without its newline, as a hand edit or a copy leaves it.
     let data = folder("log-no-end");

@@ -74,6 +74,7 @@ pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
         });
     }
     let path = dir.join(FILE_NAME);
+    regular_or_none(&path)?;
     let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
     line.push(b'\n');
     let mut file = OpenOptions::new()
@@ -91,6 +92,8 @@ pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
 pub enum Trouble {
     /// The data folder, or a folder above it, is a file.
     NotAFolder(PathBuf),
+    /// The log is there but is not a regular file (a named pipe would make opening it wait).
+    NotAFile(PathBuf),
     /// The disk took only part of a record; the part was ended as a line of its own, which
     /// reading skips.
     Short { written: usize, of: usize },
@@ -100,6 +103,7 @@ impl std::fmt::Display for Trouble {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Trouble::NotAFolder(path) => write!(f, "{} is a file, not a folder", path.display()),
+            Trouble::NotAFile(path) => write!(f, "{} is not a regular file", path.display()),
             Trouble::Short { written, of } => {
                 write!(f, "only {written} of {of} bytes were written")
             }
@@ -113,6 +117,7 @@ impl From<Trouble> for io::Error {
     fn from(trouble: Trouble) -> Self {
         let kind = match trouble {
             Trouble::NotAFolder(_) => io::ErrorKind::NotADirectory,
+            Trouble::NotAFile(_) => io::ErrorKind::InvalidInput,
             Trouble::Short { .. } => io::ErrorKind::WriteZero,
         };
         io::Error::new(kind, trouble)
@@ -123,6 +128,14 @@ impl Trouble {
     /// The trouble an error from this module carries, if it is one of these.
     pub fn of(error: &io::Error) -> Option<&Trouble> {
         error.get_ref()?.downcast_ref()
+    }
+}
+
+/// Nothing, or a regular file, at `path`; looked at before it is opened.
+fn regular_or_none(path: &Path) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(Trouble::NotAFile(path.to_owned()).into()),
+        _ => Ok(()),
     }
 }
 
@@ -319,6 +332,7 @@ impl Reading {
 /// Reads the file as a stream for the `days` days that end `today`; a missing file is an empty
 /// history.
 pub fn read(path: &Path, today: Date, days: u32) -> io::Result<Reading> {
+    regular_or_none(path)?;
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Reading::empty(today, days)),
