@@ -86,6 +86,12 @@ impl File {
         self.error_at(self.text.find(needle).unwrap_or(0), message)
     }
 
+    /// An error where a broken rule points, or at the top.
+    fn error_for(&self, broken: &rules::Broken) -> String {
+        let at = rules::span(&self.text, &broken.near).map_or(0, |s| s.start);
+        self.error_at(at, &broken.problem)
+    }
+
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
         toml::from_str(&self.text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
@@ -175,9 +181,9 @@ fn keep(
         path: file.path.clone(),
         text: text.to_owned(),
     };
-    let rule = |broken: rules::Broken| file.error_near(&broken.near, broken.problem);
+    let rule = |broken: rules::Broken| file.error_for(&broken);
     match folder {
-        "about.toml" => rules::picture(&read.parse::<About>()?.sketch).map_err(rule)?,
+        "about.toml" => rules::picture("sketch", &read.parse::<About>()?.sketch).map_err(rule)?,
         "safety.toml" => {
             if read.parse::<Safety>()?.disclaimer.len() != 2 {
                 return Err(file.error_near("disclaimer", "the disclaimer has exactly two lines"));
@@ -228,7 +234,7 @@ fn check_all(items: &Language, lang: &str) -> Vec<String> {
     // A routine's stretches are named in the English file only.
     for routine in items.routines.iter().filter(|_| lang.is_empty()) {
         if let Err(broken) = rules::routine(routine, &items.stretches) {
-            problems.push(file("routines", &routine.id).error_near(&broken.near, broken.problem));
+            problems.push(file("routines", &routine.id).error_for(&broken));
         }
     }
     problems.extend(distinct(&items.causes, "causes", &file));
@@ -262,7 +268,7 @@ fn distinct<T: Named>(items: &[T], kind: &str, file: &impl Fn(&str, &str) -> Fil
     for (i, item) in items.iter().enumerate() {
         let before: Vec<&T> = items[..i].iter().collect();
         if let Err(broken) = rules::unique_names(&before, item) {
-            problems.push(file(kind, item.id()).error_near(&broken.near, broken.problem));
+            problems.push(file(kind, item.id()).error_for(&broken));
         }
         // Only the guide's own items have an order of their own; a user's may share one.
         if let Some(order) = item.order() {

@@ -1,19 +1,76 @@
-//! `weizhong check`: every problem in a user's content files, each pointed at with its line.
+//! `weizhong check`: every problem in a user's content files, each pointed at with its line, and
+//! a warning for each file the loader passes over. A file is checked as the guide reads it: with
+//! the built-in content and the content folder it sits in, so a routine may name a stretch
+//! beside it.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
 use crate::context::Context;
-use crate::render::style::{ERROR, MARKER, TIP, paint};
+use crate::render::style::{ERROR, MARKER, TIP, WARN, paint};
 use crate::render::wrap;
 use crate::words::Words;
 
+/// How much a finding matters: an error is a file the guide skips; a warning, one it never
+/// reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+}
+
 /// What checking found.
-pub struct Report {
-    /// The report, styled.
-    pub text: String,
-    pub ok: bool,
+#[derive(Debug)]
+pub struct Checked {
+    findings: Vec<(Level, ContentError)>,
+    /// How many files were checked: read, or named and not found.
+    files: usize,
+    /// Said instead when there was nothing to check.
+    nothing: Option<String>,
+}
+
+/// One finding as `--format json` gives it.
+#[derive(Debug, Serialize)]
+pub struct FindingView<'a> {
+    pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub level: Level,
+    pub message: &'a str,
+}
+
+/// What a path on the command line asks to check.
+enum Target {
+    /// A content folder, all of it.
+    Root(PathBuf),
+    /// One folder of a kind (`routines/`) in the content folder above it.
+    Kind { root: PathBuf, dir: PathBuf },
+    /// One file in a folder of its kind.
+    File { root: PathBuf, path: PathBuf },
+}
+
+/// The part of one content folder being checked, and what walking it found.
+#[derive(Default)]
+struct Scope {
+    whole: bool,
+    dirs: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+    walked: Vec<(Level, ContentError)>,
+}
+
+impl Scope {
+    fn contains(&self, path: &Path) -> bool {
+        self.whole
+            || self.files.iter().any(|f| f == path)
+            || self.dirs.iter().any(|d| path.starts_with(d))
+    }
 }
 
 /// Checks `paths` (files or folders), or the user's content folder when there are none.
@@ -21,71 +78,290 @@ pub fn check(
     cx: &Context,
     paths: &[PathBuf],
     default_root: Option<&Path>,
-) -> Result<Report, ContentError> {
-    let (w, width) = (cx.words, cx.width);
-    let mut problems: Vec<ContentError> = Vec::new();
-    let mut user = UserFiles::default();
-    let mut others = 0;
+) -> Result<Checked, ContentError> {
+    let w = cx.words;
+    let mut checked = Checked {
+        findings: Vec::new(),
+        files: 0,
+        nothing: None,
+    };
     let paths: Vec<PathBuf> = if paths.is_empty() {
         match default_root {
             Some(root) if root.is_dir() => vec![root.to_owned()],
             Some(root) => {
-                return Ok(Report {
-                    text: wrapped(&w.no_content_folder(root.display()), width),
-                    ok: true,
-                });
+                checked.nothing = Some(w.no_content_folder(root.display()));
+                return Ok(checked);
             }
             None => Vec::new(),
         }
     } else {
         paths.to_vec()
     };
+    // Each content folder once, with what is checked in it, in the order first named.
+    let mut scopes: Vec<(PathBuf, Scope)> = Vec::new();
     for path in paths {
-        let name = path.display().to_string();
-        if path.is_dir() {
-            for stray in toml_files(&path) {
-                others += 1;
-                problems.push(ContentError::file(
-                    &stray.display().to_string(),
-                    w.only_inside_folders(folder_list()),
-                ));
+        let error = |message: &str| {
+            (
+                Level::Error,
+                ContentError::file(&path.display().to_string(), message),
+            )
+        };
+        match target(&path) {
+            None if !path.exists() => {
+                checked.files += 1;
+                checked.findings.push(error(w.no_such_path));
             }
-            user.roots.push(path);
-        } else if !path.exists() {
-            others += 1;
-            problems.push(ContentError::file(&name, w.no_such_path));
-        } else if folder_of(&path).is_none() {
-            others += 1;
-            problems.push(ContentError::file(&name, w.only_inside(folder_list())));
-        } else {
-            user.files.push(path);
+            None => {
+                checked.files += 1;
+                checked.findings.push(error(&w.only_inside(folder_list())));
+            }
+            Some(Target::File { path, .. }) if path.extension().is_none_or(|e| e != "toml") => {
+                checked.files += 1;
+                checked.findings.push(error(w.not_read_name));
+            }
+            Some(Target::Root(root)) => {
+                let scope = scope(&mut scopes, root.clone());
+                if !scope.whole {
+                    scope.walked.extend(walk_root(w, &root));
+                    scope.whole = true;
+                }
+            }
+            Some(Target::Kind { root, dir }) => {
+                let scope = scope(&mut scopes, root);
+                if !scope.dirs.contains(&dir) {
+                    scope.walked.extend(walk_kind(w, &dir));
+                    scope.dirs.push(dir);
+                }
+            }
+            Some(Target::File { root, path }) => scope(&mut scopes, root).files.push(path),
         }
     }
-    let library = Library::new(cx.lang, user);
-    library.causes()?;
-    library.relief()?;
-    let stretches = library.stretches()?;
-    library.routines(&stretches)?;
-    problems.extend(library.take_warnings());
-    let files = library.user_files_read().len() + others;
-    Ok(report(w, &problems, files, width))
+    for (root, mut scope) in scopes {
+        checked.files += scope
+            .walked
+            .iter()
+            .filter(|(l, _)| *l == Level::Error)
+            .count();
+        // A kind's folder named besides its content folder is walked twice: say each once.
+        let mut said = BTreeSet::new();
+        scope.walked.retain(|(_, p)| said.insert(p.path.clone()));
+        checked.findings.append(&mut scope.walked);
+        let library = Library::new(
+            cx.lang,
+            UserFiles {
+                roots: vec![root],
+                files: scope.files.clone(),
+            },
+        );
+        library.causes()?;
+        library.relief()?;
+        let stretches = library.stretches()?;
+        library.routines(&stretches)?;
+        let mut files: BTreeSet<PathBuf> = library
+            .user_files_read()
+            .into_iter()
+            .filter(|f| scope.contains(f))
+            .collect();
+        for problem in library.take_warnings() {
+            if scope.contains(Path::new(&problem.path)) {
+                files.insert(PathBuf::from(&problem.path));
+                checked.findings.push((Level::Error, problem));
+            }
+        }
+        checked.files += files.len();
+    }
+    Ok(checked)
+}
+
+/// The scope of the content folder `root`, new if it has none yet.
+fn scope(scopes: &mut Vec<(PathBuf, Scope)>, root: PathBuf) -> &mut Scope {
+    let i = if let Some(i) = scopes.iter().position(|(r, _)| *r == root) {
+        i
+    } else {
+        scopes.push((root, Scope::default()));
+        scopes.len() - 1
+    };
+    &mut scopes[i].1
+}
+
+/// What `path` asks to check, by where it is: a folder named for a kind is that kind's folder
+/// in the content folder above it, any other folder a content folder, and a file is checked in
+/// the content folder above its kind's folder. `None` for a path that is not there, or a file
+/// in no kind's folder.
+fn target(path: &Path) -> Option<Target> {
+    let meta = std::fs::metadata(path).ok()?;
+    // "." or "calf.toml" say nothing of their folders: their full paths do.
+    let named = if meta.is_dir() {
+        path.file_name().is_some()
+    } else {
+        path.parent().and_then(Path::file_name).is_some()
+    };
+    let placed = if named {
+        path.to_owned()
+    } else {
+        std::fs::canonicalize(path).ok()?
+    };
+    let parent = placed.parent().map(Path::to_owned);
+    if meta.is_dir() {
+        let kind = placed
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| FOLDERS.contains(&n));
+        return Some(match parent {
+            Some(root) if kind => Target::Kind { root, dir: placed },
+            _ => Target::Root(if named { placed } else { path.to_owned() }),
+        });
+    }
+    folder_of(&placed)?;
+    let root = parent?.parent()?.to_owned();
+    Some(Target::File { root, path: placed })
+}
+
+/// Warnings for what the loader passes over in a content folder, and errors for `.toml` files
+/// where none is read. Hidden entries (`.git`, an editor's swap files) are let be.
+fn walk_root(w: &Words, root: &Path) -> Vec<(Level, ContentError)> {
+    let mut found = Vec::new();
+    for (path, name, is_dir) in entries(root) {
+        let shown = path.display().to_string();
+        if FOLDERS.contains(&name.as_str()) {
+            if is_dir {
+                found.extend(walk_kind(w, &path));
+            }
+            // A kind's folder that is not one: the loader says so.
+        } else if is_dir {
+            let message = w.not_read_folder(folder_list());
+            found.push((Level::Warning, ContentError::file(&shown, message)));
+        } else if Path::new(&name).extension().is_some_and(|e| e == "toml") {
+            let message = w.only_inside_folders(folder_list());
+            found.push((Level::Error, ContentError::file(&shown, message)));
+        } else {
+            let message = w.not_read_place(folder_list());
+            found.push((Level::Warning, ContentError::file(&shown, message)));
+        }
+    }
+    found
+}
+
+/// Warnings for what the loader passes over in one kind's folder: files whose names do not end
+/// in `.toml`, and folders.
+fn walk_kind(w: &Words, dir: &Path) -> Vec<(Level, ContentError)> {
+    let kind = dir.file_name().unwrap_or_default().to_string_lossy();
+    let mut found = Vec::new();
+    for (path, name, is_dir) in entries(dir) {
+        // The loader reads every .toml, and says what is wrong with one.
+        if Path::new(&name).extension().is_some_and(|e| e == "toml") {
+            continue;
+        }
+        let message = if is_dir {
+            w.not_read_subfolder(&kind)
+        } else {
+            w.not_read_name.to_owned()
+        };
+        let shown = path.display().to_string();
+        found.push((Level::Warning, ContentError::file(&shown, message)));
+    }
+    found
+}
+
+/// The entries of `dir` that are not hidden, sorted: path, name, and whether it is a folder.
+fn entries(dir: &Path) -> Vec<(PathBuf, String, bool)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            let is_dir = path.is_dir();
+            (!name.starts_with('.')).then_some((path, name, is_dir))
+        })
+        .collect();
+    entries.sort();
+    entries
 }
 
 fn folder_list() -> String {
     FOLDERS.map(|f| format!("{f}/")).join(", ")
 }
 
-/// The `.toml` files directly in `dir`, where none belongs.
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
+impl Checked {
+    /// Whether no file has a problem; warnings are no problem.
+    pub fn ok(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|(level, _)| *level == Level::Warning)
+    }
+
+    /// Every finding, for `--format json`.
+    pub fn views(&self) -> Vec<FindingView<'_>> {
+        self.findings
+            .iter()
+            .map(|(level, p)| FindingView {
+                path: &p.path,
+                line: p.placed.then_some(p.line),
+                column: p.placed.then_some(p.column),
+                level: *level,
+                message: &p.message,
+            })
+            .collect()
+    }
+
+    /// The report as text, styled: each finding with its line, then a summary.
+    pub fn text(&self, w: &Words, width: usize) -> String {
+        if let Some(nothing) = &self.nothing {
+            return wrapped(nothing, width);
+        }
+        let mut text = String::new();
+        for (level, problem) in &self.findings {
+            let prefix = match level {
+                Level::Error => paint(ERROR, w.error),
+                Level::Warning => paint(WARN, w.warning),
+            };
+            let _ = writeln!(text, "{prefix}{}{problem}", w.after_prefix);
+            if let Some((line, underline)) = &problem.snippet {
+                let (line, column, underline) = window(line, problem.column, *underline);
+                let number = problem.line.to_string();
+                let gutter = " ".repeat(number.len());
+                let bar = paint(MARKER, "|");
+                let caret = format!(
+                    "{}{}",
+                    " ".repeat(column.saturating_sub(1)),
+                    paint(ERROR, &"^".repeat(underline))
+                );
+                let _ = writeln!(text, "{gutter} {bar}");
+                let _ = writeln!(text, "{} {bar} {line}", paint(MARKER, &number));
+                let _ = writeln!(text, "{gutter} {bar} {caret}");
+            }
+            text.push('\n');
+        }
+        let bad: BTreeSet<&str> = self
+            .findings
+            .iter()
+            .filter(|(level, _)| *level == Level::Error)
+            .map(|(_, p)| p.path.as_str())
+            .collect();
+        let (files, bad) = (self.files.max(bad.len()), bad.len());
+        let mut summary = match (bad, files) {
+            (0, 1) => format!("{} {}", paint(TIP, "✓"), w.files_ok_one(1)),
+            (0, n) => format!("{} {}", paint(TIP, "✓"), w.files_ok_many(n)),
+            (bad, 1) => w.files_bad_one(bad, 1),
+            (1, n) => w.files_bad_many_one(1, n),
+            (bad, n) => w.files_bad_many(bad, n),
+        };
+        let warnings = self.findings.len()
+            - self
+                .findings
+                .iter()
+                .filter(|(l, _)| *l == Level::Error)
+                .count();
+        if warnings == 1 {
+            summary = w.with_warnings_one(summary, warnings);
+        } else if warnings > 1 {
+            summary = w.with_warnings_many(summary, warnings);
+        }
+        text.push_str(&wrapped(&summary, width));
+        text
+    }
 }
 
 /// `text` wrapped at `width`, each line ended.
@@ -93,39 +369,6 @@ fn wrapped(text: &str, width: usize) -> String {
     let mut text = wrap::wrap(text, width).join("\n");
     text.push('\n');
     text
-}
-
-fn report(w: &Words, problems: &[ContentError], files: usize, width: usize) -> Report {
-    let mut text = String::new();
-    for problem in problems {
-        let _ = writeln!(text, "{}{}{problem}", paint(ERROR, w.error), w.after_prefix);
-        if let Some((line, underline)) = &problem.snippet {
-            let (line, column, underline) = window(line, problem.column, *underline);
-            let number = problem.line.to_string();
-            let gutter = " ".repeat(number.len());
-            let bar = paint(MARKER, "|");
-            let caret = format!(
-                "{}{}",
-                " ".repeat(column.saturating_sub(1)),
-                paint(ERROR, &"^".repeat(underline))
-            );
-            let _ = writeln!(text, "{gutter} {bar}");
-            let _ = writeln!(text, "{} {bar} {line}", paint(MARKER, &number));
-            let _ = writeln!(text, "{gutter} {bar} {caret}");
-        }
-        text.push('\n');
-    }
-    let ok = problems.is_empty();
-    let bad = problems.len();
-    let summary = match (ok, files, bad) {
-        (true, 1, _) => format!("{} {}", paint(TIP, "✓"), w.files_ok_one(1)),
-        (true, n, _) => format!("{} {}", paint(TIP, "✓"), w.files_ok_many(n)),
-        (false, 1, bad) => w.files_bad_one(bad, 1),
-        (false, n, 1) => w.files_bad_many_one(1, n),
-        (false, n, bad) => w.files_bad_many(bad, n),
-    };
-    text.push_str(&wrapped(&summary, width));
-    Report { text, ok }
 }
 
 /// At most [`WINDOW`] characters of a long line around the column, cut with `…`, and the

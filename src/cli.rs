@@ -12,7 +12,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "weizhong",
     version,
-    disable_help_subcommand = true,
     after_help = "Examples:\n  weizhong routine\n  weizhong causes\n  weizhong stretch butterfly\n  weizhong safety"
 )]
 pub struct Cli {

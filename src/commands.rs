@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{self, Cli, Command, Format, RunArgs};
-use crate::content::{ContentError, Library, Named, Stretch, UserFiles, find};
+use crate::content::{ContentError, Library, Named, Stretch, UserFiles, find, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
@@ -183,9 +183,10 @@ fn user_files(cx: &Context) -> Result<UserFiles, Error> {
 /// `weizhong` alone: the commands and the safety note.
 fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
     let w = cx.words;
+    // `help` is clap's own, for the command line: the guide's commands are the others.
     let commands: Vec<(String, String)> = Cli::command()
         .get_subcommands()
-        .filter(|c| !c.is_hide_set())
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
         .map(|c| {
             let about = w.command.about(c.get_name()).map_or_else(
                 || c.get_about().map(ToString::to_string).unwrap_or_default(),
@@ -206,33 +207,42 @@ fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
     show(cx, &data, || page::guide::overview(w, &commands, &safety))
 }
 
-/// `weizhong routine --list`.
+/// `weizhong routine --list`: each routine's time is counted from its stretches' numbers, not
+/// from its phases, so a long routine costs no more than its list.
 fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
     let stretches = stretches(cx, library)?;
     let routines = library.routines(&stretches)?;
-    let plans: Vec<Plan> = routines
+    let totals: Vec<u64> = routines
         .iter()
-        .map(|r| Plan::routine(r, &stretches))
+        .map(|r| rules::routine_seconds(r, &stretches))
         .collect();
     let data: Vec<json::RoutineView> = routines
         .iter()
-        .zip(&plans)
-        .map(|(routine, plan)| json::RoutineView {
+        .zip(&totals)
+        .map(|(routine, &total_seconds)| json::RoutineView {
             routine,
-            total_seconds: plan.seconds(),
+            total_seconds,
         })
         .collect();
     show(cx, &data, || {
-        page::routine::list(cx.words, &routines, &plans)
+        page::routine::list(cx.words, &routines, &totals)
     })
 }
 
 /// `weizhong check`: exit 1 when any file has a problem.
 fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
     let root = cx.content.clone().or_else(paths::config_dir);
-    let report = check::check(cx, paths, root.as_deref())?;
-    output::print(&report.text, cx.color)?;
-    Ok(if report.ok { code::OK } else { code::FAILURE })
+    let checked = check::check(cx, paths, root.as_deref())?;
+    let text = match cx.format {
+        Format::Json => render::json(&checked.views()).map_err(std::io::Error::other)?,
+        Format::Text | Format::Markdown => checked.text(cx.words, cx.width),
+    };
+    output::print(&text, cx.color)?;
+    Ok(if checked.ok() {
+        code::OK
+    } else {
+        code::FAILURE
+    })
 }
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
@@ -374,7 +384,22 @@ fn note(cx: &Context, record: &history::Record) {
     };
     if let Err(e) = history::append(&dir, record) {
         let path = dir.join(history::FILE_NAME);
-        output::eprint(&error::warning_line(w, &w.not_noted(path.display(), e)));
+        let problem = log_problem(cx, &e);
+        output::eprint(&error::warning_line(
+            w,
+            &w.not_noted(path.display(), problem),
+        ));
+    }
+}
+
+/// What went wrong with the log's file, in the user's words where weizhong knows them.
+fn log_problem(cx: &Context, e: &std::io::Error) -> String {
+    let w = cx.words;
+    match history::Trouble::of(e) {
+        Some(history::Trouble::NotAFolder(path)) => w.not_a_folder(path.display()),
+        Some(history::Trouble::NotAFile(path)) => w.not_a_file(path.display()),
+        Some(history::Trouble::Short { written, of }) => w.short_write(written, of),
+        None => e.to_string(),
     }
 }
 
@@ -382,23 +407,24 @@ fn note(cx: &Context, record: &history::Record) {
 fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
     let w = cx.words;
     let path = paths::data_dir().map(|d| d.join(history::FILE_NAME));
-    let history = match &path {
-        Some(path) => history::read(path).map_err(|e| Error::Read {
+    let today = jiff::ZonedDateTime::now().date();
+    let reading = match &path {
+        Some(path) => history::read(path, today, days).map_err(|e| Error::Read {
             path: path.display().to_string(),
-            error: e,
+            error: std::io::Error::new(e.kind(), log_problem(cx, &e)),
         })?,
-        None => history::History::default(),
+        None => history::Reading::empty(today, days),
     };
     if let Some(path) = &path {
-        const SHOWN: usize = 3;
-        for line in history.bad_lines.iter().take(SHOWN) {
+        let bad = &reading.bad_lines;
+        for line in &bad.first {
             output::eprint(&error::warning_line(
                 w,
                 &w.skipped_line(line, path.display()),
             ));
         }
-        if history.bad_lines.len() > SHOWN {
-            let more = history.bad_lines.len() - SHOWN;
+        if bad.count > bad.first.len() {
+            let more = bad.count - bad.first.len();
             output::eprint(&error::warning_line(w, &w.skipped_more_lines(more)));
         }
     }
@@ -414,9 +440,10 @@ fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
         };
         name.cloned().unwrap_or_else(|| record.id.clone())
     };
-    let today = jiff::ZonedDateTime::now().date();
-    let practice = history::Practice::new(&history.records, today, days);
-    show(cx, &practice, || page::log::log(w, &practice, &name_of))
+    let practice = reading.practice;
+    show(cx, &practice, || {
+        page::log::log(w, &practice, today, &name_of)
+    })
 }
 
 /// The item `name` means, or a lookup error. Chinese names match in English too: a name that is
@@ -653,15 +680,15 @@ fn reminder_failed(w: &crate::words::Words, e: remind::Failed, tip: Option<&str>
 /// session was noted today. Without a program to show it, nothing.
 fn notify(cx: &Context, library: &Library) -> Result<u8, Error> {
     let w = cx.words;
-    let history = match paths::data_dir().map(|d| d.join(history::FILE_NAME)) {
-        Some(path) => history::read(&path).map_err(|e| Error::Read {
-            path: path.display().to_string(),
-            error: e,
-        })?,
-        None => history::History::default(),
-    };
     let today = jiff::ZonedDateTime::now().date();
-    let practice = history::Practice::new(&history.records, today, 1);
+    let practice = match paths::data_dir().map(|d| d.join(history::FILE_NAME)) {
+        Some(path) => history::read(&path, today, 1).map_err(|e| Error::Read {
+            path: path.display().to_string(),
+            error: std::io::Error::new(e.kind(), log_problem(cx, &e)),
+        })?,
+        None => history::Reading::empty(today, 1),
+    }
+    .practice;
     if practice.days.last().is_some_and(|day| day.sessions > 0) {
         return Ok(code::OK);
     }

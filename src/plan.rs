@@ -171,6 +171,32 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_count_a_stretch_as_its_phases_do_even_at_the_most() {
+        use crate::content::rules::{routine_seconds, stretch_seconds};
+        let library = Library::builtin();
+        let mut stretches = library.stretches().unwrap();
+        for s in &stretches {
+            assert_eq!(stretch_seconds(s), u64::from(StretchPlan::new(s).seconds()));
+        }
+        let routines = library.routines(&stretches).unwrap();
+        assert_eq!(routine_seconds(&routines[0], &stretches), 176);
+        // Every number at its most: 2 × (3600 + 3600 × 3600 + 3599 × 3600).
+        let most = &mut stretches[0];
+        (
+            most.hold_seconds,
+            most.reps,
+            most.rest_seconds,
+            most.get_ready_seconds,
+        ) = (3600, 3600, 3600, 3600);
+        assert_eq!(stretch_seconds(most), 51_840_000);
+        assert_eq!(StretchPlan::new(most).seconds(), 51_840_000);
+        // Numbers no file may hold still do not wrap.
+        most.hold_seconds = u32::MAX;
+        most.reps = u32::MAX;
+        assert_eq!(stretch_seconds(most), u64::MAX);
+    }
+
+    #[test]
     fn the_bedtime_routine_takes_its_phases_seconds() {
         let library = Library::builtin();
         let stretches = library.stretches().unwrap();

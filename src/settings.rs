@@ -115,7 +115,7 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
     };
     for (key, value) in &table {
         if let Err(problem) = apply(&mut loaded.settings, key, value) {
-            let place = source.error_near(key, "");
+            let place = source.error_at_key(key, "");
             loaded.problems.push(Found { problem, place });
         }
     }

@@ -70,6 +70,21 @@ impl Commands {
 }
 
 impl Words {
+    /// Seconds as a person says them: "26 s", "1 min", "1 min 30 s", "1 h", "24 h 1 min 20 s".
+    pub fn duration(&self, seconds: impl Into<u64>) -> String {
+        let seconds: u64 = seconds.into();
+        let under_an_hour = |seconds: u64| match (seconds / 60, seconds % 60) {
+            (0, s) => self.duration_seconds(s),
+            (m, 0) => self.duration_minutes(m),
+            (m, s) => self.duration_minutes_seconds(m, s),
+        };
+        match (seconds / 3600, seconds % 3600) {
+            (0, rest) => under_an_hour(rest),
+            (h, 0) => self.duration_hours(h),
+            (h, rest) => self.duration_hours_and(h, under_an_hour(rest)),
+        }
+    }
+
     /// The `i`th of a list of words (a month, a weekday), or nothing.
     pub fn nth(list: &[&'static str], i: usize) -> &'static str {
         list.get(i).copied().unwrap_or("")

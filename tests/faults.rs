@@ -61,7 +61,19 @@ fn a_ten_megabyte_file_is_refused_not_read() {
         &dir,
         "big.toml",
         &["stretch"],
-        "content files are at most 1024 KiB",
+        "is 10 MiB; content files are at most 1 MiB",
+    );
+    // One byte over is told in bytes, where the difference shows.
+    let dir = folder("big-by-one");
+    let mut big = b"name = \"".to_vec();
+    big.resize(1024 * 1024 - 1, b'x');
+    big.extend_from_slice(b"\"\n");
+    write(&dir, "stretches/big.toml", &big);
+    skipped_with_one_warning(
+        &dir,
+        "big.toml",
+        &["stretch"],
+        "is 1048577 bytes; content files are at most 1048576 bytes",
     );
 }
 
@@ -90,11 +102,112 @@ fn a_folder_where_a_file_should_be() {
     skipped_with_one_warning(&dir, "odd.toml", &["stretch"], "is a folder");
 }
 
+/// Runs weizhong with `args`, failing if it has not finished within a second.
+#[cfg(unix)]
+fn within_a_second(dir: &Path, args: &[&str]) -> Output {
+    use std::time::{Duration, Instant};
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = weizhong(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(1) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("weizhong {args:?} was still running after a second");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(out).unwrap(),
+        stderr: std::fs::read(err).unwrap(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_skipped_with_one_warning_and_nothing_waits_for_it() {
+    let dir = folder("fifo");
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("stretches")).unwrap();
+    let fifo = content.join("stretches/anything.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let content = content.to_str().unwrap();
+    for args in [
+        &["stretch"][..],
+        &["routine", "--list"],
+        &["log"],
+        &["completions", "bash"],
+    ] {
+        let out = within_a_second(&dir, &[&["--content", content][..], args].concat());
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(out.stdout, run(args).stdout, "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            format!(
+                "warning: skipped {}: is a named pipe (FIFO), not a file; weizhong reads only \
+                 files (weizhong check shows more)\n",
+                fifo.display()
+            ),
+            "{args:?}"
+        );
+    }
+    let check = within_a_second(&dir, &["check", content]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).starts_with(&format!(
+            "error: {}: is a named pipe (FIFO), not a file",
+            fifo.display()
+        )),
+        "{}",
+        text(&check.stdout)
+    );
+    let one = within_a_second(&dir, &["check", fifo.to_str().unwrap()]);
+    assert_eq!(one.status.code(), Some(1));
+}
+
 #[test]
 fn a_file_where_a_folder_should_be() {
     let dir = folder("file-folder");
     write(&dir, "stretches", b"not a folder");
-    skipped_with_one_warning(&dir, "stretches", &["stretch"], "cannot read this folder");
+    skipped_with_one_warning(&dir, "stretches", &["stretch"], "is a file, not a folder");
+}
+
+#[test]
+fn check_counts_each_file_once() {
+    // A problem with a folder and one with a file: two of two, not "2 of 1 file".
+    let dir = folder("check-counts");
+    write(&dir, "stretches", b"not a folder");
+    let morning = std::fs::read("tests/fixtures/content/routines/morning.toml").unwrap();
+    write(&dir, "routines/morning.toml", &morning);
+    let out = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.ends_with("\n2 of 2 files have problems\n"),
+        "{stdout}"
+    );
+    // A file named twice is one file, and a folder named twice says its warnings once.
+    let calf = "tests/fixtures/content/stretches/calf.toml";
+    let out = run(&["check", calf, calf, "tests/fixtures/content"]);
+    assert_eq!(text(&out.stdout), "✓ 2 files OK\n");
+    let ignored = "tests/fixtures/ignored";
+    let once = text(&run(&["check", ignored]).stdout);
+    let stretches = "tests/fixtures/ignored/stretches";
+    assert_eq!(
+        text(&run(&["check", ignored, stretches, ignored]).stdout),
+        once
+    );
 }
 
 #[test]
@@ -111,6 +224,21 @@ fn a_name_that_is_already_taken() {
         "calf.toml",
         &["stretch"],
         "'twist' already names 'spiral-twist'",
+    );
+}
+
+#[test]
+fn an_order_of_0_is_pointed_at() {
+    let dir = folder("order-0");
+    let cause = std::fs::read_to_string("content/causes/fasciitis.toml").unwrap();
+    let cause = cause.replacen("order = 1\n", "order = 0\n", 1);
+    write(&dir, "causes/zero.toml", cause.as_bytes());
+    let line = cause.lines().position(|l| l == "order = 0").unwrap() + 1;
+    skipped_with_one_warning(
+        &dir,
+        &format!("zero.toml:{line}:9"),
+        &["causes"],
+        "order must be at least 1",
     );
 }
 
@@ -216,7 +344,7 @@ fn completions_name_the_stretches_where_the_shell_allows() {
     assert!(text(&mine.stdout).contains("spiral-twist butterfly horizontal calf"));
     let bash = text(&run(&["completions", "bash"]).stdout);
     assert!(bash.contains(
-        "about safety log remind config check completions man causes stretch relief routine\""
+        "about safety log remind config check completions man help causes stretch relief routine\""
     ));
 }
 
@@ -231,7 +359,16 @@ fn the_man_page_has_every_command() {
     );
     assert!(roff.contains(".TH weizhong 1"), "{roff}");
     for command in [
-        "ROUTINE", "ABOUT", "CAUSES", "STRETCH", "RELIEF", "SAFETY", "CHECK",
+        "ROUTINE",
+        "ABOUT",
+        "CAUSES",
+        "STRETCH",
+        "RELIEF",
+        "SAFETY",
+        "LOG",
+        "CHECK",
+        "COMPLETIONS",
+        "MAN",
     ] {
         assert!(
             roff.contains(&format!(".SH \"WEIZHONG {command}\"")),
@@ -239,6 +376,34 @@ fn the_man_page_has_every_command() {
         );
     }
     assert!(roff.contains("\\-\\-guide"), "{roff}");
+    // One page: no pointers to pages that are not there, and help is no section of its own.
+    assert!(!roff.contains("(1)"), "{roff}");
+    assert!(!roff.contains("WEIZHONG HELP"), "{roff}");
+    for section in [
+        ".SH \"EXIT STATUS\"\n.TP\n0\n",
+        ".TP\n1\n",
+        ".TP\n2\n",
+        ".TP\n130\n",
+        ".SH ENVIRONMENT\n",
+        ".SH FILES\n",
+    ] {
+        assert!(roff.contains(section), "{section:?} in {roff}");
+    }
+    for name in [
+        "WEIZHONG_CONTENT",
+        "WEIZHONG_TIME_SCALE",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "HOME",
+        "LC_ALL, LC_MESSAGES, LANG",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "~/.config/weizhong/",
+        "~/.local/share/weizhong/history.jsonl",
+    ] {
+        assert!(roff.contains(&format!(".TP\n\\fB{name}\\fR\n")), "{name}");
+    }
 
     // Where man is installed (it is on the machines this project runs on), it renders the page.
     if Path::new("/usr/bin/man").exists() {

@@ -215,6 +215,104 @@ fn an_unwritable_data_folder_warns_once_and_the_routine_still_runs() {
         out.contains("warning: this session was not noted in "),
         "{out}"
     );
+    let folder = data.join("weizhong");
+    assert!(
+        out.contains(&format!("{} is a file, not a folder", folder.display())),
+        "{out}"
+    );
+    assert!(!out.contains("os error"), "{out}");
+
+    let log = log(&data, &[]);
+    assert_eq!(log.status.code(), Some(1));
+    assert_eq!(
+        text(&log.stderr),
+        format!(
+            "error: could not read {}/history.jsonl: {} is a file, not a folder\n",
+            folder.display(),
+            folder.display()
+        )
+    );
+}
+
+#[test]
+fn a_log_that_is_a_named_pipe_is_not_opened() {
+    let data = folder("log-fifo");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let fifo = data.join("weizhong/history.jsonl");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Opening a pipe would wait for its other end: both must fail at once instead.
+    let out = log(&data, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: could not read {}: {} is not a regular file\n",
+            fifo.display(),
+            fifo.display()
+        )
+    );
+    let out = finish(guided(
+        &data,
+        &["stretch", "butterfly", "--guide", "--no-wait"],
+    ));
+    assert!(
+        out.contains(&format!("{} is not a regular file", fifo.display())),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_last_line_without_its_end_loses_no_session() {
+    // A whole record without its newline, as a hand edit or a copy leaves it.
+    let data = folder("log-no-end");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let old = record(1, "before-bed");
+    std::fs::write(data.join("weizhong/history.jsonl"), &old).unwrap();
+    for _ in 0..2 {
+        finish(guided(
+            &data,
+            &["stretch", "butterfly", "--guide", "--no-wait"],
+        ));
+    }
+    let all = history(&data);
+    assert_eq!(all.lines().count(), 3, "{all}");
+    assert!(all.starts_with(&format!("{old}\n{{")), "{all}");
+    let out = log(&data, &[]);
+    assert_eq!(text(&out.stderr), "");
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("Sessions        3, 1 min 52 s in all"),
+        "{shown}"
+    );
+
+    // The 50 bytes a full disk let through: they are one line, skipped, and both sessions
+    // after them count.
+    let data = folder("log-torn");
+    std::fs::create_dir_all(data.join("weizhong")).unwrap();
+    let torn = &old[..50];
+    std::fs::write(data.join("weizhong/history.jsonl"), torn).unwrap();
+    for _ in 0..2 {
+        finish(guided(
+            &data,
+            &["stretch", "butterfly", "--guide", "--no-wait"],
+        ));
+    }
+    let all = history(&data);
+    assert!(all.starts_with(&format!("{torn}\n{{")), "{all}");
+    let out = log(&data, &[]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("warning: skipped line 1 of ") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Sessions        2, 52 s in all"), "{shown}");
 }
 
 #[test]

@@ -20,18 +20,33 @@ pub enum Lookup {
     },
 }
 
-/// The one item `name` means.
+/// The one item `name` means: a whole spelling of it, else the number it is shown with, else
+/// the start of either.
 pub fn find<'a, T: Named>(items: &'a [T], name: &str) -> Result<&'a T, Lookup> {
     let wanted = normalise(name);
     if !wanted.is_empty() {
         if let Some(item) = items.iter().find(|i| i.keys().contains(&wanted)) {
             return Ok(item);
         }
+        let number = |i: &T| i.number().map(|n| normalise(&n));
+        // Numbers are not names: a user's items may share one.
+        let numbered: Vec<&T> = items
+            .iter()
+            .filter(|i| number(i).as_ref() == Some(&wanted))
+            .collect();
         let starts: Vec<&T> = items
             .iter()
-            .filter(|i| i.keys().iter().any(|k| k.starts_with(&wanted)))
+            .filter(|i| {
+                i.keys().iter().any(|k| k.starts_with(&wanted))
+                    || number(i).is_some_and(|n| n.starts_with(&wanted))
+            })
             .collect();
-        match starts.as_slice() {
+        let found = if numbered.is_empty() {
+            starts
+        } else {
+            numbered
+        };
+        match found.as_slice() {
             [one] => return Ok(one),
             [] => {}
             many => {
@@ -96,6 +111,48 @@ mod tests {
     fn a_cause_matches_by_its_first_word() {
         let causes = Library::builtin().causes().unwrap();
         assert_eq!(find(&causes, "calcium").unwrap().id, "calcium-deficiency");
+    }
+
+    #[test]
+    fn a_stretch_or_a_cause_is_found_by_its_number() {
+        for (typed, id) in [
+            ("1", "spiral-twist"),
+            ("2", "butterfly"),
+            (" 3 ", "horizontal"),
+        ] {
+            assert_eq!(stretch(typed), Ok(id.to_owned()), "{typed}");
+        }
+        assert!(matches!(stretch("4"), Err(Lookup::Unknown { .. })));
+        let causes = Library::builtin().causes().unwrap();
+        let cause = |typed| find(&causes, typed).map(|c| c.id.as_str());
+        assert_eq!(cause("1.1"), Ok("fasciitis"));
+        assert_eq!(cause("1.2a"), Ok("trauma"));
+        assert_eq!(cause("1.2B"), Ok("calcium-deficiency"));
+        assert_eq!(
+            cause("1.2").err(),
+            Some(Lookup::Ambiguous {
+                kind: Kind::Cause,
+                name: "1.2".into(),
+                matches: vec!["trauma".into(), "calcium-deficiency".into()],
+            })
+        );
+    }
+
+    #[test]
+    fn a_number_two_items_share_is_ambiguous() {
+        let library = Library::new(
+            crate::words::Lang::En,
+            crate::content::UserFiles {
+                roots: vec!["tests/fixtures/content".into()],
+                files: Vec::new(),
+            },
+        );
+        let mut stretches = library.stretches().unwrap();
+        stretches[3].order = 2;
+        assert!(matches!(
+            find(&stretches, "2"),
+            Err(Lookup::Ambiguous { matches, .. }) if matches == ["butterfly", "calf"]
+        ));
     }
 
     #[test]

@@ -99,15 +99,17 @@ impl Library {
     }
 
     pub fn causes(&self) -> Result<Vec<Cause>, ContentError> {
-        self.items("causes", |_| Ok(()))
+        self.items("causes", rules::order)
     }
 
     pub fn relief(&self) -> Result<Vec<Relief>, ContentError> {
-        self.items("relief", |_| Ok(()))
+        self.items("relief", rules::order)
     }
 
     pub fn stretches(&self) -> Result<Vec<Stretch>, ContentError> {
-        self.items("stretches", rules::stretch)
+        self.items("stretches", |s| {
+            rules::order(s).and_then(|()| rules::stretch(s))
+        })
     }
 
     /// The routines, each naming only stretches in `stretches`.
@@ -161,7 +163,7 @@ impl Library {
         let others: Vec<&T> = items.iter().filter(|o| o.id() != item.id()).collect();
         rule(&item)
             .and_then(|()| rules::unique_names(&others, &item))
-            .map_err(|broken| source.error_near(&broken.near, problem(w, &broken.problem)))?;
+            .map_err(|broken| source.error_for(&broken.near, problem(w, &broken.problem)))?;
         Ok(item)
     }
 
@@ -178,10 +180,14 @@ impl Library {
                         .filter(|p| p.extension().is_some_and(|e| e == "toml")),
                 ),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => self.warn(ContentError::file(
-                    &dir.display().to_string(),
-                    self.words.folder_unreadable(e),
-                )),
+                Err(e) => {
+                    let message = if dir.exists() && !dir.is_dir() {
+                        self.words.file_not_folder.to_owned()
+                    } else {
+                        self.words.folder_unreadable(e)
+                    };
+                    self.warn(ContentError::file(&dir.display().to_string(), message));
+                }
             }
         }
         paths.extend(
@@ -247,8 +253,17 @@ fn problem(w: &Words, problem: &rules::Problem) -> String {
     match problem {
         Problem::TooSmall { field } => w.too_small(field),
         Problem::TooLarge { field } => w.too_large(field),
+        Problem::StretchTooLong { seconds } => {
+            w.stretch_too_long(w.duration(*seconds), w.duration(rules::MAX_TOTAL_SECONDS))
+        }
         Problem::NoSteps => w.no_steps.to_owned(),
         Problem::NoStretches => w.no_stretches.to_owned(),
+        Problem::TooManyStretches { count } => {
+            w.too_many_stretches(count, rules::MAX_ROUTINE_STRETCHES)
+        }
+        Problem::RoutineTooLong { seconds } => {
+            w.routine_too_long(w.duration(*seconds), w.duration(rules::MAX_TOTAL_SECONDS))
+        }
         Problem::UnknownStretch { id, known } => w.no_stretch_id(id, known.join(", ")),
         Problem::NameTaken { name, other } => w.name_taken(name, other),
         Problem::PictureTooWide { columns } => w.picture_too_wide(rules::PICTURE_COLUMNS, columns),

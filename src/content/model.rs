@@ -190,6 +190,11 @@ pub trait Named {
     /// More names for it, after its own: the English ones of a translated item.
     fn add_aliases(&mut self, more: &[String]);
 
+    /// The number it is shown with, where it has one: a stretch's "2", a cause's "1.2a".
+    fn number(&self) -> Option<String> {
+        None
+    }
+
     /// Every spelling that names this item, normalised: id, aliases and the name.
     fn keys(&self) -> Vec<String> {
         let mut keys = vec![normalise(self.id())];
@@ -202,6 +207,9 @@ pub trait Named {
 
 macro_rules! named {
     ($type:ty, $kind:expr, $order:expr) => {
+        named!($type, $kind, $order, |_: &$type| None);
+    };
+    ($type:ty, $kind:expr, $order:expr, $number:expr) => {
         impl Named for $type {
             const KIND: Kind = $kind;
             fn id(&self) -> &str {
@@ -226,12 +234,34 @@ macro_rules! named {
             fn add_aliases(&mut self, more: &[String]) {
                 self.aliases.extend(more.iter().cloned());
             }
+            fn number(&self) -> Option<String> {
+                $number(self)
+            }
         }
     };
 }
 
-named!(Cause, Kind::Cause, |c: &Cause| Some(c.order));
-named!(Stretch, Kind::Stretch, |s: &Stretch| Some(s.order));
+impl Cause {
+    /// Its number as the article gives it: "1.2a", or 1.`order` where it gives none.
+    pub fn shown_number(&self) -> String {
+        self.number
+            .clone()
+            .unwrap_or_else(|| format!("1.{}", self.order))
+    }
+}
+
+named!(
+    Cause,
+    Kind::Cause,
+    |c: &Cause| Some(c.order),
+    |c: &Cause| Some(c.shown_number())
+);
+named!(
+    Stretch,
+    Kind::Stretch,
+    |s: &Stretch| Some(s.order),
+    |s: &Stretch| Some(s.order.to_string())
+);
 named!(Relief, Kind::Relief, |r: &Relief| Some(r.order));
 named!(Routine, Kind::Routine, |_: &Routine| None);
 

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::rules::{self, Near};
 use crate::words::Words;
 
 /// The largest content file weizhong reads; the built-in ones are a few KiB.
@@ -68,12 +69,18 @@ impl Source {
         let name = path.display().to_string();
         let fail = |e: std::io::Error| ContentError::file(&name, w.file_unreadable(e));
         let too_big = |size: u64| {
-            ContentError::file(&name, w.file_too_big(size / 1024, MAX_FILE_BYTES / 1024))
+            let (size, max) = sizes(w, size, MAX_FILE_BYTES);
+            ContentError::file(&name, w.file_too_big(size, max))
         };
+        // Looked at before it is opened: opening a named pipe waits for a writer.
+        let kind = std::fs::metadata(path).map_err(fail)?.file_type();
+        if !kind.is_file() {
+            return Err(ContentError::file(&name, not_a_file(w, kind)));
+        }
         let file = std::fs::File::open(path).map_err(fail)?;
         let meta = file.metadata().map_err(fail)?;
-        if meta.is_dir() {
-            return Err(ContentError::file(&name, w.file_is_folder));
+        if !meta.is_file() {
+            return Err(ContentError::file(&name, not_a_file(w, meta.file_type())));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_big(meta.len()));
@@ -110,11 +117,25 @@ impl Source {
         }
     }
 
-    /// An error pointing at the first place `needle` is written, or at the top of the file.
-    pub fn error_near(&self, needle: &str, message: impl Into<String>) -> ContentError {
-        match self.text.find(needle) {
-            Some(offset) => self.error_at(offset, needle.len(), message),
-            None => self.error_at(0, 0, message),
+    /// An error pointing at what `near` names in the file, or about the whole file when it is
+    /// not written there.
+    pub fn error_for(&self, near: &Near, message: impl Into<String>) -> ContentError {
+        match rules::span(&self.text, near) {
+            Some(span) => self.error_at(span.start, span.len(), message),
+            None => ContentError::file(&self.path, message),
+        }
+    }
+
+    /// An error underlining `key`, a key of the file's top table.
+    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> ContentError {
+        let table = toml::de::DeTable::parse(&self.text).ok();
+        let span = table
+            .as_ref()
+            .and_then(|t| t.get_ref().get_key_value(key))
+            .map(|(key, _)| key.span());
+        match span {
+            Some(span) => self.error_at(span.start, span.len(), message),
+            None => ContentError::file(&self.path, message),
         }
     }
 
@@ -123,6 +144,45 @@ impl Source {
             let span = e.span().unwrap_or(0..0);
             self.error_at(span.start, span.len(), e.message().trim_end())
         })
+    }
+}
+
+/// `size` and `max` in the largest unit that still shows `size` to be the larger: "10 MiB" and
+/// "1 MiB", "1536 KiB" and "1024 KiB", "1048577 bytes" and "1048576 bytes".
+fn sizes(w: &Words, size: u64, max: u64) -> (String, String) {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    let say = |unit: u64, n: u64| match unit {
+        MIB => w.size_mib(n),
+        KIB => w.size_kib(n),
+        _ => w.size_bytes(n),
+    };
+    let unit = [MIB, KIB, 1]
+        .into_iter()
+        .find(|unit| size / unit > max.div_ceil(*unit))
+        .unwrap_or(1);
+    (say(unit, size / unit), say(unit, max.div_ceil(unit)))
+}
+
+/// Why something that is not a regular file cannot be read as one.
+pub fn not_a_file(w: &Words, kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return w.file_is_fifo;
+        }
+        if kind.is_socket() {
+            return w.file_is_socket;
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return w.file_is_device;
+        }
+    }
+    if kind.is_dir() {
+        w.file_is_folder
+    } else {
+        w.file_not_regular
     }
 }
 
@@ -195,10 +255,38 @@ mod tests {
     }
 
     #[test]
-    fn error_near_underlines_the_needle() {
-        let err = source("a = 1\nstretches = [\"nope\"]\n").error_near("\"nope\"", "no such");
-        assert_eq!((err.line, err.column), (2, 14));
-        assert_eq!(err.snippet, Some(("stretches = [\"nope\"]".into(), 6)));
+    fn error_for_underlines_the_field_value_or_item() {
+        // The first "nope" is in a comment; the item is the second.
+        let text = "a = 1 # \"nope\"\nstretches = [\"x\", \"nope\"]\n";
+        let err = source(text).error_for(&Near::Item("stretches", 1), "no such");
+        assert_eq!((err.line, err.column), (2, 19));
+        assert_eq!(
+            err.snippet,
+            Some(("stretches = [\"x\", \"nope\"]".into(), 6))
+        );
+        let err = source(text).error_for(&Near::Value("a"), "no");
+        assert_eq!(
+            (err.line, err.column, err.snippet),
+            (1, 5, Some(("a = 1 # \"nope\"".into(), 1)))
+        );
+        for near in [Near::File, Near::Value("b"), Near::Item("stretches", 2)] {
+            let err = source(text).error_for(&near, "no");
+            assert!(!err.placed && err.snippet.is_none(), "{near:?}");
+        }
+    }
+
+    #[test]
+    fn a_size_is_told_in_the_unit_that_shows_the_difference() {
+        let w = &crate::words::EN;
+        let told = |size| {
+            let (size, max) = sizes(w, size, MAX_FILE_BYTES);
+            format!("{size} > {max}")
+        };
+        assert_eq!(told(10 * 1024 * 1024 + 9), "10 MiB > 1 MiB");
+        assert_eq!(told(2 * 1024 * 1024), "2 MiB > 1 MiB");
+        assert_eq!(told(1536 * 1024 + 5), "1536 KiB > 1024 KiB");
+        assert_eq!(told(1024 * 1024 + 1), "1048577 bytes > 1048576 bytes");
+        assert_eq!(told(1025 * 1024), "1025 KiB > 1024 KiB");
     }
 
     #[test]

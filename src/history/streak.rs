@@ -1,5 +1,5 @@
-//! Streaks and the last days, from the dates sessions were on. Pure, on civil dates, so month
-//! ends and daylight-saving changes are nothing special.
+//! The days practised, and the streaks they make. Pure, on civil dates, so month ends and
+//! daylight-saving changes are nothing special.
 
 use jiff::civil::Date;
 
@@ -11,42 +11,70 @@ pub struct Streaks {
     pub longest: u32,
 }
 
-/// Streaks from the session dates (any order, repeats allowed) as of `today`.
-pub fn streaks(dates: &[Date], today: Date) -> Streaks {
-    let mut days: Vec<Date> = dates.iter().copied().filter(|d| *d <= today).collect();
-    days.sort_unstable();
-    days.dedup();
-    let mut longest = 0;
-    let mut run = 0;
-    let mut previous: Option<Date> = None;
-    for &day in &days {
-        run = match previous {
-            Some(p) if p.tomorrow().ok() == Some(day) => run + 1,
-            _ => 1,
-        };
-        longest = longest.max(run);
-        previous = Some(day);
-    }
-    let current = match previous {
-        Some(last) if last == today || Some(last) == today.yesterday().ok() => run,
-        _ => 0,
-    };
-    Streaks { current, longest }
+/// Every date that has a session, one bit a day from the first date jiff knows: whatever the
+/// number of sessions, and in whatever order they come, it holds at most one bit for each day
+/// of the calendar, and only the pages of it that are written take memory.
+#[derive(Debug, Default)]
+pub struct Days {
+    bits: Vec<u64>,
+    /// The first and last day set, as numbers of days from [`Date::MIN`].
+    span: Option<(usize, usize)>,
 }
 
-/// For each of the `days` days ending `today`, oldest first: the date and how many sessions.
-pub fn last_days(dates: &[Date], today: Date, days: u32) -> Vec<(Date, usize)> {
-    let mut out = Vec::new();
-    let mut day = today;
-    for _ in 0..days {
-        out.push((day, dates.iter().filter(|d| **d == day).count()));
-        match day.yesterday() {
-            Ok(before) => day = before,
-            Err(_) => break,
+/// The number of `date`, in days from [`Date::MIN`].
+fn number(date: Date) -> usize {
+    let days = date.duration_since(Date::MIN).as_secs() / 86_400;
+    usize::try_from(days).unwrap_or(0)
+}
+
+impl Days {
+    /// Notes a day practised; repeats are nothing new.
+    pub fn insert(&mut self, date: Date) {
+        let day = number(date);
+        if self.bits.is_empty() {
+            // Zeroed by the allocator: pages never written are never touched.
+            self.bits = vec![0; number(Date::MAX) / 64 + 1];
         }
+        self.bits[day / 64] |= 1 << (day % 64);
+        self.span = Some(match self.span {
+            None => (day, day),
+            Some((first, last)) => (first.min(day), last.max(day)),
+        });
     }
-    out.reverse();
-    out
+
+    fn has(&self, day: usize) -> bool {
+        self.bits
+            .get(day / 64)
+            .is_some_and(|word| word & (1 << (day % 64)) != 0)
+    }
+
+    /// The streaks as of `today`; days after it do not count.
+    pub fn streaks(&self, today: Date) -> Streaks {
+        let Some((first, last)) = self.span else {
+            return Streaks {
+                current: 0,
+                longest: 0,
+            };
+        };
+        let today = number(today);
+        let mut longest = 0;
+        let mut run = 0;
+        let mut last_practised = None;
+        for day in first..=last.min(today) {
+            if self.has(day) {
+                run += 1;
+                longest = longest.max(run);
+                last_practised = Some(day);
+            } else {
+                run = 0;
+            }
+        }
+        let current = match last_practised {
+            Some(day) if day + 1 >= today => run,
+            _ => 0,
+        };
+        Streaks { current, longest }
+    }
 }
 
 #[cfg(test)]
@@ -58,8 +86,11 @@ mod tests {
     }
 
     fn streaks_of(dates: &[(i16, i8, i8)], today: (i16, i8, i8)) -> (u32, u32) {
-        let dates: Vec<Date> = dates.iter().map(|&(y, m, d)| date(y, m, d)).collect();
-        let s = streaks(&dates, date(today.0, today.1, today.2));
+        let mut days = Days::default();
+        for &(y, m, d) in dates {
+            days.insert(date(y, m, d));
+        }
+        let s = days.streaks(date(today.0, today.1, today.2));
         (s.current, s.longest)
     }
 
@@ -114,18 +145,15 @@ mod tests {
         ];
         assert_eq!(streaks_of(&days, (2026, 11, 25)), (2, 2));
         assert_eq!(streaks_of(&[], (2026, 11, 25)), (0, 0));
+        // Only future days: nothing yet.
+        assert_eq!(streaks_of(&[(2027, 1, 1)], (2026, 11, 25)), (0, 0));
     }
 
     #[test]
-    fn the_last_days_count_sessions_oldest_first() {
-        let dates = [date(2026, 11, 25), date(2026, 11, 25), date(2026, 11, 23)];
-        assert_eq!(
-            last_days(&dates, date(2026, 11, 25), 3),
-            [
-                (date(2026, 11, 23), 1),
-                (date(2026, 11, 24), 0),
-                (date(2026, 11, 25), 2)
-            ]
-        );
+    fn any_order_and_the_ends_of_the_calendar() {
+        let days = [(2026, 11, 25), (1999, 1, 1), (2026, 11, 24), (1999, 1, 2)];
+        assert_eq!(streaks_of(&days, (2026, 11, 25)), (2, 2));
+        let ends = [(-9999, 1, 1), (-9999, 1, 2), (9999, 12, 31)];
+        assert_eq!(streaks_of(&ends, (9999, 12, 31)), (1, 2));
     }
 }

@@ -42,7 +42,11 @@ pub fn causes(w: &Words, causes: &[Cause]) -> Doc {
 pub fn cause(w: &Words, cause: &Cause) -> Doc {
     let mut doc = Doc::new();
     doc.title(
-        format!("{} {}", number(cause), marked(w, &cause.name, cause.origin)),
+        format!(
+            "{} {}",
+            cause.shown_number(),
+            marked(w, &cause.name, cause.origin)
+        ),
         None,
     )
     .paragraph(&cause.summary)
@@ -56,14 +60,6 @@ pub fn cause(w: &Words, cause: &Cause) -> Doc {
     }
     sources(&mut doc, w, &cause.sources);
     doc
-}
-
-/// A cause's number as the article gives it: "1.2a".
-pub fn number(cause: &Cause) -> String {
-    cause
-        .number
-        .clone()
-        .unwrap_or_else(|| format!("1.{}", cause.order))
 }
 
 /// The stretches as a table: hold × reps, sides and time.
@@ -88,7 +84,7 @@ pub fn stretches(w: &Words, plans: &[StretchPlan]) -> Doc {
             ]
         })
         .collect();
-    let total: u32 = plans.iter().map(StretchPlan::seconds).sum();
+    let total: u64 = plans.iter().map(|p| u64::from(p.seconds())).sum();
     let mut doc = Doc::new();
     doc.title(w.stretches_title, None);
     doc.push(Block::Table(header, rows));

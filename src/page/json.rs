@@ -38,7 +38,7 @@ impl<'a> StretchView<'a> {
 pub struct RoutineView<'a> {
     #[serde(flatten)]
     pub routine: &'a Routine,
-    pub total_seconds: u32,
+    pub total_seconds: u64,
 }
 
 /// A routine's plan: its stretches and every timed phase.

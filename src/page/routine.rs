@@ -8,20 +8,20 @@ use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::render::{Block, Doc};
 use crate::words::Words;
 
-/// The routines as a table: id and name, stretches, time.
-pub fn list(w: &Words, routines: &[Routine], plans: &[Plan]) -> Doc {
+/// The routines as a table: id and name, stretches, time (`totals`, in seconds, one for each).
+pub fn list(w: &Words, routines: &[Routine], totals: &[u64]) -> Doc {
     let header = [w.col_routine, w.col_name, w.col_stretches, w.col_time]
         .map(String::from)
         .to_vec();
     let rows = routines
         .iter()
-        .zip(plans)
-        .map(|(routine, plan)| {
+        .zip(totals)
+        .map(|(routine, &total)| {
             vec![
                 routine.id.clone(),
                 marked(w, &routine.name, routine.origin),
-                plan.stretches.len().to_string(),
-                duration(w, plan.seconds()),
+                routine.stretches.len().to_string(),
+                duration(w, total),
             ]
         })
         .collect();
