@@ -102,10 +102,13 @@ pub fn man() -> std::io::Result<Vec<u8>> {
         ),
         (code::INTERRUPTED, "Interrupted: Ctrl-C during a timed run."),
     ];
+    let signals = "A timed run stopped by signal n: 129 when its window closed (SIGHUP), 131 \
+                   for Ctrl-\\ (SIGQUIT), 143 for kill (SIGTERM).";
     writeln!(out, ".SH \"EXIT STATUS\"")?;
     for (code, meaning) in codes {
         writeln!(out, ".TP\n{code}\n{}", roman(meaning))?;
     }
+    writeln!(out, ".TP\n128 + n\n{}", roman(signals))?;
     list(&mut out, "ENVIRONMENT", ENVIRONMENT)?;
     list(&mut out, "FILES", FILES)?;
     section(&mut out, "EXAMPLES", EXAMPLES)?;
@@ -127,12 +130,23 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "WEIZHONG_TIME_SCALE",
-        "A testing and demo aid: scales every wait of a timed run; 0.01 runs it 100 times \
-         faster, 0 does not wait at all.",
+        "A testing and demo aid: scales every wait of a timed run, from 0.001 to 100; 0.01 \
+         runs it 100 times faster, 0 does not wait at all.",
+    ),
+    (
+        "WEIZHONG_SPEECH_COMMAND",
+        "The program that speaks the cues, with its options, when the settings file does not \
+         say (split at spaces); the cue's words are added as its last argument.",
+    ),
+    (
+        "ACCESSIBLE",
+        "Set and not empty: a timed run writes plain lines, one for each cue, for a screen \
+         reader, as --view plain does.",
     ),
     (
         "XDG_CONFIG_HOME",
-        "Your content is read from $XDG_CONFIG_HOME/weizhong when it is set to an absolute path.",
+        "Your content and settings are read from $XDG_CONFIG_HOME/weizhong when it is set to \
+         an absolute path.",
     ),
     (
         "XDG_DATA_HOME",
@@ -155,7 +169,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "CLICOLOR_FORCE",
         "Set and not 0: colour even when not writing to a terminal.",
     ),
-    ("TERM", "dumb: no colour."),
+    (
+        "TERM",
+        "dumb: no colour, and a timed run writes plain lines.",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[
@@ -163,6 +180,11 @@ const FILES: &[(&str, &str)] = &[
         "~/.config/weizhong/",
         "Your own content, laid out as weizhong's: causes/, stretches/, relief/ and routines/, \
          one .toml file for each item. weizhong check shows each problem in them.",
+    ),
+    (
+        "~/.config/weizhong/config.toml",
+        "Your settings: the options you always give, and the reminder's routine. weizhong config \
+         shows each setting in force and where it came from; weizhong check checks the file.",
     ),
     (
         "~/.local/share/weizhong/history.jsonl",
