@@ -1,7 +1,7 @@
-//! `weizhong check`: every problem in a user's content files, each pointed at with its line, and
-//! a warning for each file the loader passes over. A file is checked as the guide reads it: with
-//! the built-in content and the content folder it sits in, so a routine may name a stretch
-//! beside it.
+//! `weizhong check`: every problem in a user's content files and settings file, each pointed at
+//! with its line, and a warning for each file the loader passes over. A file is checked as the
+//! guide reads it: with the built-in content and the content folder it sits in, so a routine may
+//! name a stretch beside it.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -13,6 +13,7 @@ use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
 use crate::context::Context;
 use crate::render::style::{ERROR, MARKER, TIP, WARN, paint};
 use crate::render::wrap;
+use crate::settings;
 use crate::words::Words;
 
 /// How much a finding matters: an error is a file the guide skips; a warning, one it never
@@ -73,11 +74,14 @@ impl Scope {
     }
 }
 
-/// Checks `paths` (files or folders), or the user's content folder when there are none.
+/// Checks `paths` (files or folders), or the user's content folder and settings file when there
+/// are none. The settings file, `settings_file`, is checked as settings wherever it is named:
+/// itself, or the folder it is in.
 pub fn check(
     cx: &Context,
     paths: &[PathBuf],
     default_root: Option<&Path>,
+    settings_file: Option<&Path>,
 ) -> Result<Checked, ContentError> {
     let w = cx.words;
     let mut checked = Checked {
@@ -85,20 +89,21 @@ pub fn check(
         files: 0,
         nothing: None,
     };
+    let settings_file = settings_file.filter(|f| f.is_file());
+    let is_settings = |path: &Path| settings_file.is_some_and(|f| same_file(f, path));
     let paths: Vec<PathBuf> = if paths.is_empty() {
-        match default_root {
-            Some(root) if root.is_dir() => vec![root.to_owned()],
-            Some(root) => {
-                checked.nothing = Some(w.no_content_folder(root.display()));
-                return Ok(checked);
-            }
-            None => Vec::new(),
+        let defaults = defaults(default_root, settings_file);
+        if let (true, Some(root)) = (defaults.is_empty(), default_root) {
+            checked.nothing = Some(w.no_content_folder(root.display()));
+            return Ok(checked);
         }
+        defaults
     } else {
         paths.to_vec()
     };
     // Each content folder once, with what is checked in it, in the order first named.
     let mut scopes: Vec<(PathBuf, Scope)> = Vec::new();
+    let mut settings_checked = false;
     for path in paths {
         let error = |message: &str| {
             (
@@ -106,6 +111,14 @@ pub fn check(
                 ContentError::file(&path.display().to_string(), message),
             )
         };
+        let settings_named = is_settings(&path);
+        if (settings_named || is_settings(&path.join(settings::FILE_NAME))) && !settings_checked {
+            settings_checked = true;
+            checked.check_settings(w, settings_file);
+        }
+        if settings_named {
+            continue;
+        }
         match target(&path) {
             None if !path.exists() => {
                 checked.files += 1;
@@ -122,7 +135,7 @@ pub fn check(
             Some(Target::Root(root)) => {
                 let scope = scope(&mut scopes, root.clone());
                 if !scope.whole {
-                    scope.walked.extend(walk_root(w, &root));
+                    scope.walked.extend(walk_root(w, &root, &is_settings));
                     scope.whole = true;
                 }
             }
@@ -173,6 +186,19 @@ pub fn check(
     Ok(checked)
 }
 
+/// What `weizhong check` alone checks: the content folder, if there is one, and the settings
+/// file, if it is not in that folder already.
+fn defaults(root: Option<&Path>, settings_file: Option<&Path>) -> Vec<PathBuf> {
+    let root = root.filter(|root| root.is_dir());
+    let beside = settings_file
+        .and_then(Path::parent)
+        .is_some_and(|folder| root.is_some_and(|root| same_file(folder, root)));
+    root.into_iter()
+        .chain(settings_file.filter(|_| !beside))
+        .map(Path::to_owned)
+        .collect()
+}
+
 /// The scope of the content folder `root`, new if it has none yet.
 fn scope(scopes: &mut Vec<(PathBuf, Scope)>, root: PathBuf) -> &mut Scope {
     let i = if let Some(i) = scopes.iter().position(|(r, _)| *r == root) {
@@ -219,11 +245,17 @@ fn target(path: &Path) -> Option<Target> {
 
 /// Warnings for what the loader passes over in a content folder, and errors for `.toml` files
 /// where none is read. Hidden entries (`.git`, an editor's swap files) are let be.
-fn walk_root(w: &Words, root: &Path) -> Vec<(Level, ContentError)> {
+fn walk_root(
+    w: &Words,
+    root: &Path,
+    is_settings: &impl Fn(&Path) -> bool,
+) -> Vec<(Level, ContentError)> {
     let mut found = Vec::new();
     for (path, name, is_dir) in entries(root) {
         let shown = path.display().to_string();
-        if FOLDERS.contains(&name.as_str()) {
+        if is_settings(&path) {
+            // Checked as settings.
+        } else if FOLDERS.contains(&name.as_str()) {
             if is_dir {
                 found.extend(walk_kind(w, &path));
             }
@@ -263,6 +295,14 @@ fn walk_kind(w: &Words, dir: &Path) -> Vec<(Level, ContentError)> {
     found
 }
 
+/// Whether `a` and `b` name one file, however each is written.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// The entries of `dir` that are not hidden, sorted: path, name, and whether it is a folder.
 fn entries(dir: &Path) -> Vec<(PathBuf, String, bool)> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -285,6 +325,15 @@ fn folder_list() -> String {
 }
 
 impl Checked {
+    /// Checks the settings file, one file.
+    fn check_settings(&mut self, w: &Words, file: Option<&Path>) {
+        self.files += 1;
+        for found in settings::load(file.map(Path::to_owned)).problems {
+            self.findings
+                .push((Level::Error, settings::message(w, &found)));
+        }
+    }
+
     /// Whether no file has a problem; warnings are no problem.
     pub fn ok(&self) -> bool {
         self.findings

@@ -232,7 +232,8 @@ fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
 /// `weizhong check`: exit 1 when any file has a problem.
 fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
     let root = cx.content.clone().or_else(paths::config_dir);
-    let checked = check::check(cx, paths, root.as_deref())?;
+    let settings_file = settings::path(paths::config_dir().as_deref());
+    let checked = check::check(cx, paths, root.as_deref(), settings_file.as_deref())?;
     let text = match cx.format {
         Format::Json => render::json(&checked.views()).map_err(std::io::Error::other)?,
         Format::Text | Format::Markdown => checked.text(cx.words, cx.width),

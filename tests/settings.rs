@@ -156,3 +156,57 @@ fn config_path_prints_the_path() {
         format!("{}\n", dir.join("weizhong/config.toml").display())
     );
 }
+
+#[test]
+fn check_reads_the_settings_file_as_settings_and_passes_a_good_one() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/settings");
+    for args in [&["check"][..], &["check", "--format", "json"]] {
+        let out = run(&fixture, args, &[("NO_COLOR", "1")]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let said = text(&out.stdout);
+        assert!(said == "✓ 1 file OK\n" || said == "[]\n", "{said}");
+    }
+
+    let dir = config("settings-check", "width = 72\ncolour = \"never\"\n");
+    let path = dir.join("weizhong/config.toml");
+    let expected = format!(
+        "error: {}:2:1: unknown setting 'colour'; the settings are lang, color, width, voice, \
+         speech_command, bell, view, routine, get_ready_seconds, rest_seconds\n  |\n2 | colour = \
+         \"never\"\n  | ^^^^^^\n\n1 of 1 file has problems\n",
+        path.display()
+    );
+    // By default, by its folder, and by its own name: one file, checked once.
+    let folder = dir.join("weizhong");
+    let named: [&[&str]; 3] = [
+        &["check", "--width", "200"],
+        &["check", "--width", "200", folder.to_str().unwrap()],
+        &[
+            "check",
+            "--width",
+            "200",
+            path.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
+    ];
+    for args in named {
+        let out = run(&dir, args, &[("NO_COLOR", "1")]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(text(&out.stdout), expected, "{args:?}");
+    }
+
+    // A config.toml that is not the settings file is not read, and check says so.
+    let elsewhere = folder_with_stray_config();
+    let out = run(
+        &dir,
+        &["check", elsewhere.to_str().unwrap()],
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("reads .toml files only inside"));
+}
+
+fn folder_with_stray_config() -> PathBuf {
+    let dir = folder("settings-check-stray");
+    std::fs::write(dir.join("config.toml"), "width = 72\n").unwrap();
+    dir
+}
