@@ -310,9 +310,8 @@ impl<W: Write> View for BigView<'_, W> {
                 let intro = std::mem::take(&mut self.intro);
                 self.doc(&intro)?;
                 if prompt {
-                    let enter = self.paint(style::LITERAL, w.enter_key);
-                    let q = self.paint(style::LITERAL, "q");
-                    write!(self.out, "\n{}", w.press_enter(enter, q))?;
+                    let press = describe::press_enter(w, self.color);
+                    write!(self.out, "\n{press}")?;
                 }
                 self.out.flush()?;
             }

@@ -5,7 +5,20 @@ use super::player::{Ending, Summary};
 use crate::page::count_and_time;
 use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::render::Doc;
+use crate::render::style;
 use crate::words::Words;
+
+/// "Press Enter to begin (q to quit)", with the keys in colour when `color`.
+pub fn press_enter(w: &Words, color: bool) -> String {
+    let key = |key: &str| {
+        if color {
+            style::paint(style::LITERAL, key)
+        } else {
+            key.to_owned()
+        }
+    };
+    w.press_enter(key(w.enter_key), key("q"))
+}
 
 /// "Butterfly stretch · rep 2 of 2 — hold", "Get into position · left side", "Relax".
 pub fn label(w: &Words, plan: &StretchPlan, phase: &Phase) -> String {

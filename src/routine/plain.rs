@@ -84,7 +84,7 @@ impl<W: Write> View for PlainView<'_, W> {
                 self.doc(&intro)?;
                 if prompt {
                     self.out.write_all(b"\n")?;
-                    self.line(&w.press_enter(w.enter_key, "q"))?;
+                    self.line(&describe::press_enter(w, false))?;
                 }
             }
             Event::Stretch { stretch } => {
