@@ -145,14 +145,8 @@ fn ctrl_z_gives_the_terminal_back_and_fg_comes_back_paused() {
     );
     screen.wait_for("rep 1 of 2 — hold");
     screen.send("\x1a");
-    // Stopped, as a shell job is (state T), with the terminal cooked and the cursor shown.
-    let stat = format!("/proc/{}/stat", screen.pid());
-    let state = || std::fs::read_to_string(&stat).unwrap_or_default();
-    let waited = std::time::Instant::now();
-    while !state().contains(") T ") {
-        assert!(waited.elapsed() < Duration::from_secs(10), "{}", state());
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    // Stopped, as a shell job is, with the terminal cooked and the cursor shown.
+    wait_until_stopped(&screen, true);
     assert!(screen.cooked());
     assert!(
         screen.output().ends_with("\u{1b}[?25h"),
@@ -175,6 +169,40 @@ fn ctrl_z_gives_the_terminal_back_and_fg_comes_back_paused() {
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["seconds"], 26);
     assert_eq!(records[0]["ending"], "finished");
+}
+
+/// Waits until the process is stopped as a shell job is (state T), or running again.
+fn wait_until_stopped(screen: &Screen, stopped: bool) {
+    let stat = format!("/proc/{}/stat", screen.pid());
+    let state = || std::fs::read_to_string(&stat).unwrap_or_default();
+    let waited = std::time::Instant::now();
+    while state().contains(") T ") != stopped {
+        assert!(waited.elapsed() < Duration::from_secs(10), "{}", state());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn ctrl_z_and_fg_at_the_prompt_come_back_to_the_prompt() {
+    let data = folder("screen-suspend-prompt");
+    let mut screen = run(&["routine", "--view", "big"], &data, "0.1", (80, 24));
+    screen.wait_for("Press Enter to begin (q to quit)");
+    screen.send("\x1a");
+    wait_until_stopped(&screen, true);
+    let pid = nix::unistd::Pid::from_raw(screen.pid());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
+    wait_until_stopped(&screen, false);
+    // Time for a wrong full screen to be drawn, were it to be.
+    std::thread::sleep(Duration::from_millis(300));
+    let rows = screen.rows();
+    assert!(
+        rows.iter().any(|r| r == "Press Enter to begin (q to quit)"),
+        "{rows:#?}"
+    );
+    screen.send("\r");
+    screen.wait_for("Get into position · left side");
+    screen.send("q");
+    assert_eq!(screen.wait(), 0);
 }
 
 #[test]

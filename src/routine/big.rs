@@ -38,6 +38,8 @@ pub struct BigView<'a, W: Write> {
     elapsed: Duration,
     total: Duration,
     paused: bool,
+    /// Whether the first stretch has begun: before, the screen is the intro and its prompt.
+    began: bool,
     /// Whether the alternate screen is up, and the rows on it now.
     shown: bool,
     rows: Vec<String>,
@@ -64,6 +66,7 @@ impl<'a, W: Write> BigView<'a, W> {
             elapsed: Duration::ZERO,
             total: Duration::ZERO,
             paused: false,
+            began: false,
             shown: false,
             rows: Vec::new(),
         }
@@ -317,6 +320,7 @@ impl<W: Write> View for BigView<'_, W> {
             }
             Event::Stretch { stretch } => {
                 self.at = (stretch, 0);
+                self.began = true;
                 if !self.shown {
                     self.show_screen()?;
                 }
@@ -353,7 +357,9 @@ impl<W: Write> View for BigView<'_, W> {
                 if let Some(size) = term::size() {
                     self.size = size;
                 }
-                self.show_screen()?;
+                if self.began {
+                    self.show_screen()?;
+                }
             }
             Event::Resize { columns, rows } => {
                 self.size = (columns, rows);

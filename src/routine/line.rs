@@ -36,6 +36,8 @@ pub struct LineView<'a, W: Write> {
     bell: bool,
     /// The current stretch and phase.
     at: (usize, usize),
+    /// Whether the first stretch has begun: before, the cursor waits at the prompt.
+    began: bool,
     /// What the live line shows now, to redraw it only when it changes.
     line: String,
 }
@@ -59,6 +61,7 @@ impl<'a, W: Write> LineView<'a, W> {
             color,
             bell,
             at: (0, 0),
+            began: false,
             line: String::new(),
         }
     }
@@ -169,7 +172,8 @@ impl<W: Write> View for LineView<'_, W> {
                 self.out.flush()?;
             }
             Event::Stretch { stretch } => {
-                if stretch == 0 {
+                if !self.began {
+                    self.began = true;
                     term::hide_cursor(&mut self.out)?;
                 }
                 self.at = (stretch, 0);
@@ -214,7 +218,11 @@ impl<W: Write> View for LineView<'_, W> {
                 term::show_cursor(&mut self.out)?;
                 self.out.flush()?;
             }
-            Event::Continue => term::hide_cursor(&mut self.out)?,
+            Event::Continue => {
+                if self.began {
+                    term::hide_cursor(&mut self.out)?;
+                }
+            }
             Event::Resize { columns, .. } => {
                 self.columns = line_columns(self.width, Some(columns));
                 self.width = self.width.min(usize::from(columns).max(MIN_COLUMNS));
