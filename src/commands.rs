@@ -319,11 +319,13 @@ fn guide_plan(
     drop(views);
     drop(voice);
     drop(screen);
-    // The terminal is given back here, before anything more is written.
-    drop(events);
+    // The terminal is given back here, before anything more is written; a signal now waits
+    // until the record is written.
+    events.give_back_terminal();
     if !run.no_log && summary.started {
         note(cx, &record(kind, plan.id, &summary));
     }
+    drop(events);
     if let (Some(e), Ending::Finished | Ending::Quit) = (failed, summary.ending) {
         return Err(Error::Write(e));
     }

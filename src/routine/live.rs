@@ -46,6 +46,12 @@ impl Live {
         }
     }
 
+    /// Gives the terminal back to the shell, and goes on catching signals until dropped, so that
+    /// what is written after a run (its record) is not cut short by a Ctrl-C.
+    pub fn give_back_terminal(&mut self) {
+        self.terminal = None;
+    }
+
     /// Real time from routine time.
     fn real(&self, routine: Duration) -> Duration {
         routine.mul_f64(self.scale)
