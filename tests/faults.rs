@@ -184,6 +184,20 @@ fn a_file_where_a_folder_should_be() {
 }
 
 #[test]
+fn hidden_files_are_let_be() {
+    // An editor's lock file, which is no TOML at all, beside a good stretch.
+    let dir = folder("hidden");
+    write(&dir, "stretches/.#calf.toml", b"user@host.1234:1700000000");
+    let calf = std::fs::read("tests/fixtures/content/stretches/calf.toml").unwrap();
+    write(&dir, "stretches/calf.toml", &calf);
+    let out = run(&["--content", dir.to_str().unwrap(), "stretch", "calf"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr), "");
+    let check = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(text(&check.stdout), "✓ 1 file OK\n");
+}
+
+#[test]
 fn check_counts_each_file_once() {
     // A problem with a folder and one with a file: two of two, not "2 of 1 file".
     let dir = folder("check-counts");

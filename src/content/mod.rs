@@ -167,7 +167,8 @@ impl Library {
         Ok(item)
     }
 
-    /// The user's `.toml` files for one folder, sorted by path.
+    /// The user's `.toml` files for one folder, sorted by path. Hidden files (an editor's lock
+    /// files, `.#calf.toml`) are not the user's content.
     fn user_folder(&self, folder: &str) -> Vec<PathBuf> {
         let mut paths = Vec::new();
         for root in &self.user.roots {
@@ -176,6 +177,7 @@ impl Library {
                 Ok(entries) => paths.extend(
                     entries
                         .filter_map(Result::ok)
+                        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
                         .map(|e| e.path())
                         .filter(|p| p.extension().is_some_and(|e| e == "toml")),
                 ),
