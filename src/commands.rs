@@ -36,10 +36,13 @@ const DEFAULT_ROUTINE: &str = "before-bed";
 /// Runs the command `cli` names; the user's files that could not be used are warned about once,
 /// at the end.
 pub fn run(cli: &Cli, cx: &Context) -> Result<u8, Error> {
-    if let Some(Command::Check { paths, .. }) = &cli.command {
-        return check(cx, paths);
-    }
-    let library = Library::new(cx.lang, user_files(cx)?);
+    let user = match &cli.command {
+        Some(Command::Check { paths, .. }) => return check(cx, paths),
+        // They read no content: a content folder that is not there does not stop them.
+        Some(Command::Man | Command::Config { .. }) => UserFiles::default(),
+        _ => user_files(cx)?,
+    };
+    let library = Library::new(cx.lang, user);
     let result = command(cli, cx, &library);
     for warning in library.take_warnings() {
         output::eprint(&error::warning(cx.words, &warning));
@@ -231,6 +234,10 @@ fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
 
 /// `weizhong check`: exit 1 when any file has a problem.
 fn check(cx: &Context, paths: &[std::path::PathBuf]) -> Result<u8, Error> {
+    if paths.is_empty() {
+        // A content folder named and not there is a usage error, as for every command.
+        user_files(cx)?;
+    }
     let root = cx.content.clone().or_else(paths::config_dir);
     let settings_file = settings::path(paths::config_dir().as_deref());
     let checked = check::check(cx, paths, root.as_deref(), settings_file.as_deref())?;

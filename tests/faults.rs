@@ -287,6 +287,32 @@ fn weizhong_content_names_the_folder_and_empty_means_unset() {
 }
 
 #[test]
+fn a_missing_content_folder_stops_only_what_reads_content() {
+    let with = |args: &[&str]| {
+        weizhong(args)
+            .env("WEIZHONG_CONTENT", "/no/such/folder")
+            .output()
+            .unwrap()
+    };
+    for args in [&["stretch"][..], &["check"]] {
+        let out = with(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stdout).is_empty());
+        assert!(
+            text(&out.stderr)
+                .starts_with("error: the content folder /no/such/folder does not exist"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    for args in [&["man"][..], &["config", "--path"], &["config"]] {
+        let out = with(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
 fn the_xdg_config_folder_is_read() {
     let dir = folder("xdg");
     let calf = std::fs::read("tests/fixtures/content/stretches/calf.toml").unwrap();
