@@ -141,7 +141,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "ACCESSIBLE",
         "Set and not empty: a timed run writes plain lines, one for each cue, for a screen \
-         reader, as --view plain does.",
+         reader, as --view plain does, unless --view (or the settings file) chooses another \
+         view.",
     ),
     (
         "XDG_CONFIG_HOME",
@@ -163,15 +164,18 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "NO_COLOR",
-        "Set and not empty: no colour, unless --color always.",
+        "Set and not empty: no colour, unless --color always (or color = \"always\" in the \
+         settings file).",
     ),
     (
         "CLICOLOR_FORCE",
-        "Set and not 0: colour even when not writing to a terminal.",
+        "Set and not empty: colour even when not writing to a terminal, unless NO_COLOR is set \
+         too.",
     ),
     (
         "TERM",
-        "dumb: no colour, and a timed run writes plain lines.",
+        "dumb: no colour, and a timed run writes plain lines unless --view (or the settings \
+         file) chooses another view.",
     ),
 ];
 
