@@ -89,7 +89,7 @@ pub fn check(
         files: 0,
         nothing: None,
     };
-    let settings_file = settings_file.filter(|f| f.is_file());
+    let settings_file = settings_file.filter(|f| f.exists());
     let is_settings = |path: &Path| settings_file.is_some_and(|f| same_file(f, path));
     let paths: Vec<PathBuf> = if paths.is_empty() {
         let defaults = defaults(default_root, settings_file);

@@ -56,7 +56,12 @@ fn run(args: &[OsString]) -> u8 {
         let w = context.words;
         for found in &settings.problems {
             let problem = settings::message(w, found);
-            output::eprint(&error::warning_line(w, &w.settings_skipped(problem)));
+            let warning = if found.problem.is_the_files() {
+                w.settings_ignored(problem)
+            } else {
+                w.settings_skipped(problem)
+            };
+            output::eprint(&error::warning_line(w, &warning));
         }
     }
     match commands::run(&cli, &context) {

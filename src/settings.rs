@@ -3,11 +3,10 @@
 //! has a bad value is one warning naming its place, and every other key still applies.
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorWhen, View};
-use crate::content::{ContentError, Source, rules};
+use crate::content::{ContentError, Source, Unreadable, read_text, rules};
 use crate::words::{Lang, Words};
 
 /// The file's name in the config folder.
@@ -52,8 +51,17 @@ pub enum Problem {
     Unknown(String),
     /// A value out of a key's range or of the wrong kind.
     Bad(&'static str),
-    /// The file is not TOML, or could not be read.
-    File(String),
+    /// The file is not TOML: the parser's words.
+    Syntax(String),
+    /// The file could not be read.
+    Unreadable(Unreadable),
+}
+
+impl Problem {
+    /// Whether it is the whole file's, so that none of its settings apply.
+    pub fn is_the_files(&self) -> bool {
+        matches!(self, Problem::Syntax(_) | Problem::Unreadable(_))
+    }
 }
 
 /// A problem and where it is: the place's message is filled in by [`message`].
@@ -83,13 +91,13 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
         return Loaded::default();
     };
     let name = path.display().to_string();
-    let text = match read(&path) {
-        Ok(Some(text)) => text,
-        Ok(None) => return Loaded::default(),
+    let text = match read_text(&path, MAX_BYTES) {
+        Ok(text) => text,
+        Err(Unreadable::Io(std::io::ErrorKind::NotFound, _)) => return Loaded::default(),
         Err(problem) => {
             return Loaded {
                 problems: vec![Found {
-                    problem: Problem::File(problem),
+                    problem: Problem::Unreadable(problem),
                     place: ContentError::file(&name, ""),
                 }],
                 path: Some(path),
@@ -108,7 +116,7 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
     let table: toml::Table = match source.parse() {
         Ok(table) => table,
         Err(e) => {
-            let problem = Problem::File(e.message.clone());
+            let problem = Problem::Syntax(e.message.clone());
             loaded.problems.push(Found { problem, place: e });
             return loaded;
         }
@@ -120,24 +128,6 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
         }
     }
     loaded
-}
-
-/// The file's text; `None` when there is no file. Only a regular file is read: a named pipe
-/// would never end.
-fn read(path: &Path) -> Result<Option<String>, String> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-    };
-    if !meta.is_file() {
-        return Err("not a regular file".to_owned());
-    }
-    let mut text = String::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_BYTES).read_to_string(&mut text))
-        .map_err(|e| e.to_string())?;
-    Ok(Some(text))
 }
 
 /// Sets `key` from `value`, or says why it cannot.
@@ -213,7 +203,14 @@ pub fn message(w: &Words, found: &Found) -> ContentError {
     let message = match &found.problem {
         Problem::Unknown(key) => w.setting_unknown(key, KEYS.join(", ")),
         Problem::Bad(key) => w.setting_bad(key, expected(w, key)),
-        Problem::File(problem) => w.settings_unreadable(problem),
+        Problem::Syntax(problem) => w.settings_unreadable(problem),
+        Problem::Unreadable(problem) => {
+            let error = problem.error(&found.place.path, w);
+            return ContentError {
+                message: w.settings_unreadable(error.message),
+                ..error
+            };
+        }
     };
     ContentError {
         message,

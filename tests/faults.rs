@@ -61,7 +61,7 @@ fn a_ten_megabyte_file_is_refused_not_read() {
         &dir,
         "big.toml",
         &["stretch"],
-        "is 10 MiB; content files are at most 1 MiB",
+        "is 10 MiB; weizhong reads files of at most 1 MiB",
     );
     // One byte over is told in bytes, where the difference shows.
     let dir = folder("big-by-one");
@@ -73,7 +73,7 @@ fn a_ten_megabyte_file_is_refused_not_read() {
         &dir,
         "big.toml",
         &["stretch"],
-        "is 1048577 bytes; content files are at most 1048576 bytes",
+        "is 1048577 bytes; weizhong reads files of at most 1048576 bytes",
     );
 }
 

@@ -148,6 +148,71 @@ fn a_bad_key_is_one_warning_with_its_place_and_the_rest_applies() {
 }
 
 #[test]
+fn a_file_that_cannot_be_read_is_one_warning_and_none_of_it_applies() {
+    let mut long = "width = 30\n".to_owned();
+    long.push_str(&"#".repeat(70_000));
+    long.push_str("\nlang = \"zh\"\n");
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "settings-long",
+            long.as_bytes(),
+            "config.toml: cannot read the settings: is 68 KiB; weizhong reads files of at most \
+             64 KiB (none of its settings apply)\n",
+        ),
+        (
+            "settings-not-utf8",
+            b"width = 30\nlang = \"\xff\"\n",
+            "config.toml:2:9: cannot read the settings: is not valid UTF-8 here; save the file as \
+             UTF-8 (none of its settings apply)\n",
+        ),
+        (
+            "settings-syntax",
+            b"width = 30\nlang = = \"zh\"\n",
+            "config.toml:2:8: cannot read the settings: extra `=`, expected nothing (none of its \
+             settings apply)\n",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let dir = folder(name);
+        std::fs::create_dir_all(dir.join("weizhong")).unwrap();
+        std::fs::write(dir.join("weizhong/config.toml"), bytes).unwrap();
+        let out = run(&dir, &["safety"], &[("NO_COLOR", "1")]);
+        assert_eq!(out.status.code(), Some(0));
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("warning: "), "{stderr}");
+        assert!(stderr.ends_with(says), "{stderr}");
+        // Nothing of it applies: not the width, and not a line after the cut.
+        assert!(text(&out.stdout).starts_with("When to see a doctor\n"));
+        assert!(text(&out.stdout).lines().any(|l| common::width(l) > 30));
+        let check = run(&dir, &["check"], &[("NO_COLOR", "1")]);
+        assert_eq!(check.status.code(), Some(1), "{name}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_settings_file_that_is_a_named_pipe_is_not_opened() {
+    let dir = folder("settings-fifo");
+    std::fs::create_dir_all(dir.join("weizhong")).unwrap();
+    let pipe = dir.join("weizhong/config.toml");
+    nix::unistd::mkfifo(&pipe, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    // Were it opened, each would wait for a writer for ever: the test would hang.
+    let out = run(&dir, &["safety"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("is a named pipe (FIFO), not a file"));
+    let check = run(&dir, &["check"], &[("NO_COLOR", "1")]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).starts_with(&format!(
+            "error: {}: cannot read the settings: is a named pipe (FIFO), not a file",
+            pipe.display()
+        )),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
 fn config_path_prints_the_path() {
     let dir = folder("settings-path");
     let out = run(&dir, &["config", "--path"], &[]);

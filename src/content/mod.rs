@@ -16,7 +16,7 @@ use crate::words::{Lang, Words};
 
 pub use lookup::{Lookup, find};
 pub use model::{About, Cause, Kind, Named, Origin, Relief, Routine, Safety, Stretch};
-pub use source::{ContentError, Source};
+pub use source::{ContentError, Source, Unreadable, read_text};
 
 /// The built-in files as build.rs checked them, as JSON: `en/` and `zh/`, each laid out like
 /// `content/`, every Chinese file with its English twin's numbers and ids.

@@ -63,44 +63,85 @@ pub struct Source {
     pub text: Cow<'static, str>,
 }
 
+/// Why a user's file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The system said no: its kind of error, and its words.
+    Io(std::io::ErrorKind, String),
+    /// A folder, a named pipe, a device: not a regular file.
+    NotAFile(std::fs::FileType),
+    TooBig {
+        size: u64,
+        max: u64,
+    },
+    /// Not UTF-8 from this line and column on.
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+}
+
+impl Unreadable {
+    /// The problem in the user's words, about the file `name`.
+    pub fn error(&self, name: &str, w: &Words) -> ContentError {
+        match self {
+            Unreadable::Io(_, e) => ContentError::file(name, w.file_unreadable(e)),
+            Unreadable::NotAFile(kind) => ContentError::file(name, not_a_file(w, *kind)),
+            Unreadable::TooBig { size, max } => {
+                let (size, max) = sizes(w, *size, *max);
+                ContentError::file(name, w.file_too_big(size, max))
+            }
+            Unreadable::NotUtf8 { line, column } => ContentError {
+                line: *line,
+                column: *column,
+                placed: true,
+                ..ContentError::file(name, w.file_not_utf8)
+            },
+        }
+    }
+}
+
+/// The text of the regular file at `path`, of at most `max` bytes, in UTF-8.
+pub fn read_text(path: &Path, max: u64) -> Result<String, Unreadable> {
+    let fail = |e: std::io::Error| Unreadable::Io(e.kind(), e.to_string());
+    let too_big = |size: u64| Unreadable::TooBig { size, max };
+    // Looked at before it is opened: opening a named pipe waits for a writer.
+    let kind = std::fs::metadata(path).map_err(fail)?.file_type();
+    if !kind.is_file() {
+        return Err(Unreadable::NotAFile(kind));
+    }
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let meta = file.metadata().map_err(fail)?;
+    if !meta.is_file() {
+        return Err(Unreadable::NotAFile(meta.file_type()));
+    }
+    if meta.len() > max {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(fail)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        // The prefix up to the first bad byte is UTF-8 by definition.
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column, _, _) = place(&text, text.len(), 0);
+        Unreadable::NotUtf8 { line, column }
+    })
+}
+
 impl Source {
     /// Reads a user's file: at most [`MAX_FILE_BYTES`], UTF-8, a file and not a folder.
     pub fn read(path: &Path, w: &Words) -> Result<Self, ContentError> {
         let name = path.display().to_string();
-        let fail = |e: std::io::Error| ContentError::file(&name, w.file_unreadable(e));
-        let too_big = |size: u64| {
-            let (size, max) = sizes(w, size, MAX_FILE_BYTES);
-            ContentError::file(&name, w.file_too_big(size, max))
-        };
-        // Looked at before it is opened: opening a named pipe waits for a writer.
-        let kind = std::fs::metadata(path).map_err(fail)?.file_type();
-        if !kind.is_file() {
-            return Err(ContentError::file(&name, not_a_file(w, kind)));
-        }
-        let file = std::fs::File::open(path).map_err(fail)?;
-        let meta = file.metadata().map_err(fail)?;
-        if !meta.is_file() {
-            return Err(ContentError::file(&name, not_a_file(w, meta.file_type())));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_big(meta.len()));
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(fail)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(bytes.len() as u64));
-        }
-        match String::from_utf8(bytes) {
+        match read_text(path, MAX_FILE_BYTES) {
             Ok(text) => Ok(Self {
                 path: name,
                 text: Cow::Owned(text),
             }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                Err(not_utf8(&name, e.as_bytes(), valid, w))
-            }
+            Err(e) => Err(e.error(&name, w)),
         }
     }
 
@@ -183,20 +224,6 @@ pub fn not_a_file(w: &Words, kind: std::fs::FileType) -> &'static str {
         w.file_is_folder
     } else {
         w.file_not_regular
-    }
-}
-
-fn not_utf8(path: &str, bytes: &[u8], valid: usize, w: &Words) -> ContentError {
-    // The prefix up to `valid` is UTF-8 by definition.
-    let text = String::from_utf8_lossy(&bytes[..valid.min(bytes.len())]);
-    let (line, column, _, _) = place(&text, text.len(), 0);
-    ContentError {
-        path: path.to_owned(),
-        line,
-        column,
-        message: w.file_not_utf8.into(),
-        snippet: None,
-        placed: true,
     }
 }
 
@@ -291,7 +318,17 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_where() {
-        let err = not_utf8("x.toml", b"a = 1\nb = \"\xff\"", 11, &crate::words::EN);
-        assert_eq!((err.line, err.column), (2, 6));
+        let dir = std::env::temp_dir().join(format!("weizhong-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.toml");
+        std::fs::write(&path, b"a = 1\nb = \"\xff\"").unwrap();
+        let read = read_text(&path, MAX_FILE_BYTES);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(read, Err(Unreadable::NotUtf8 { line: 2, column: 6 }));
+        let err = read.unwrap_err().error("x.toml", &crate::words::EN);
+        assert_eq!(
+            err.to_string(),
+            format!("x.toml:2:6: {}", crate::words::EN.file_not_utf8)
+        );
     }
 }
