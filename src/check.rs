@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
+use crate::content::{ContentError, FOLDERS, Library, UserFiles, find, folder_of};
 use crate::context::Context;
 use crate::render::style::{ERROR, MARKER, TIP, WARN, paint};
 use crate::render::wrap;
@@ -103,7 +103,8 @@ pub fn check(
     };
     // Each content folder once, with what is checked in it, in the order first named.
     let mut scopes: Vec<(PathBuf, Scope)> = Vec::new();
-    let mut settings_checked = false;
+    // The settings file is checked once, when it or its folder is first named.
+    let mut settings_unchecked = settings_file;
     for path in paths {
         let error = |message: &str| {
             (
@@ -112,9 +113,10 @@ pub fn check(
             )
         };
         let settings_named = is_settings(&path);
-        if (settings_named || is_settings(&path.join(settings::FILE_NAME))) && !settings_checked {
-            settings_checked = true;
-            checked.check_settings(w, settings_file);
+        if settings_named || is_settings(&path.join(settings::FILE_NAME)) {
+            if let Some(file) = settings_unchecked.take() {
+                checked.check_settings(cx, file, default_root)?;
+            }
         }
         if settings_named {
             continue;
@@ -325,13 +327,38 @@ fn folder_list() -> String {
 }
 
 impl Checked {
-    /// Checks the settings file, one file.
-    fn check_settings(&mut self, w: &Words, file: Option<&Path>) {
+    /// Checks the settings file, one file: its keys, and that the routine it names is one of the
+    /// built-in ones or the user's in `root`.
+    fn check_settings(
+        &mut self,
+        cx: &Context,
+        file: &Path,
+        root: Option<&Path>,
+    ) -> Result<(), ContentError> {
         self.files += 1;
-        for found in settings::load(file.map(Path::to_owned)).problems {
-            self.findings
-                .push((Level::Error, settings::message(w, &found)));
+        let loaded = settings::load(Some(file.to_owned()));
+        let mut problems = loaded.problems;
+        if let Some(name) = &loaded.settings.routine {
+            let roots = root.filter(|r| r.is_dir()).map(Path::to_owned);
+            let user = UserFiles {
+                roots: roots.into_iter().collect(),
+                files: Vec::new(),
+            };
+            let library = Library::new(cx.lang, user);
+            let routines = library.routines(&library.stretches()?)?;
+            if find(&routines, name).is_err() {
+                let ids = routines.iter().map(|r| r.id.clone()).collect();
+                problems.push(settings::Found {
+                    problem: settings::Problem::NoRoutine(name.clone(), ids),
+                    place: settings::key_place(file, "routine"),
+                });
+            }
         }
+        for found in problems {
+            let problem = settings::message(cx.words, &found);
+            self.findings.push((Level::Error, problem));
+        }
+        Ok(())
     }
 
     /// Whether no file has a problem; warnings are no problem.

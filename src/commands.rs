@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{self, Cli, Command, Format, RunArgs};
-use crate::content::{ContentError, Library, Named, Stretch, UserFiles, find, rules};
+use crate::content::{ContentError, Library, Named, Routine, Stretch, UserFiles, find, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
@@ -106,11 +106,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
         Some(Command::Routine { name, run, .. }) => {
             let stretches = stretches(cx, library)?;
             let routines = library.routines(&stretches)?;
-            let name = name
-                .as_deref()
-                .or(cx.settings.routine.as_deref())
-                .unwrap_or(DEFAULT_ROUTINE);
-            let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
+            let routine = chosen_routine(cx, library, &routines, name.as_deref())?;
             let plan = Plan::routine(routine, &stretches);
             return guide_plan(cx, library, &plan, history::Kind::Routine, run);
         }
@@ -478,6 +474,31 @@ fn one<'a, T: Named>(
     })
 }
 
+/// The routine `name`d, or else the settings file's, or else the bedtime routine. A routine the
+/// settings file names and there is none is the file's mistake, and the error says so.
+fn chosen_routine<'a>(
+    cx: &Context,
+    library: &Library,
+    routines: &'a [Routine],
+    name: Option<&str>,
+) -> Result<&'a Routine, Error> {
+    let chinese = |l: &Library| l.routines(&l.stretches()?);
+    match (name, &cx.settings.routine) {
+        (Some(name), _) => one(library, routines, name, chinese),
+        (None, Some(setting)) => one(library, routines, setting, chinese).map_err(|_| {
+            let w = cx.words;
+            let ids: Vec<&str> = routines.iter().map(|r| r.id.as_str()).collect();
+            let path = cx.settings_path.as_ref().map(|p| p.display().to_string());
+            let message = w.setting_no_routine(setting, ids.join(", "));
+            Error::Usage {
+                message: ContentError::file(&path.unwrap_or_default(), message).to_string(),
+                tip: w.setting_routine_tip.to_owned(),
+            }
+        }),
+        (None, None) => one(library, routines, DEFAULT_ROUTINE, chinese),
+    }
+}
+
 /// The speech program the settings or the environment name, if any: the file first.
 fn speech_command(cx: &Context) -> Option<String> {
     cx.settings
@@ -704,11 +725,13 @@ fn notify(cx: &Context, library: &Library) -> Result<u8, Error> {
     }
     let stretches = stretches(cx, library)?;
     let routines = library.routines(&stretches)?;
-    let name = cx.settings.routine.as_deref().unwrap_or(DEFAULT_ROUTINE);
-    let routine = one(library, &routines, name, |l| l.routines(&l.stretches()?))?;
+    let routine = chosen_routine(cx, library, &routines, None)?;
     let plan = Plan::routine(routine, &stretches);
     let count = page::count_and_time(w, plan.stretches.len(), plan.seconds());
     let body = remind::message(w, &count, practice.current_streak, "weizhong routine");
-    platform::notify::send(w.remind_title, &body).map_err(Error::Write)?;
+    platform::notify::send(w.remind_title, &body).map_err(|e| Error::Failed {
+        message: w.notify_failed(e),
+        tip: None,
+    })?;
     Ok(code::OK)
 }

@@ -51,6 +51,8 @@ pub enum Problem {
     Unknown(String),
     /// A value out of a key's range or of the wrong kind.
     Bad(&'static str),
+    /// The routine named is none of these.
+    NoRoutine(String, Vec<String>),
     /// The file is not TOML: the parser's words.
     Syntax(String),
     /// The file could not be read.
@@ -130,6 +132,20 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
     loaded
 }
 
+/// The place of `key` in the settings file at `path`, for a problem found once other files are
+/// read (a routine named that is none of the user's).
+pub fn key_place(path: &Path, key: &str) -> ContentError {
+    let name = path.display().to_string();
+    match read_text(path, MAX_BYTES) {
+        Ok(text) => Source {
+            path: name,
+            text: Cow::Owned(text),
+        }
+        .error_at_key(key, ""),
+        Err(_) => ContentError::file(&name, ""),
+    }
+}
+
 /// Sets `key` from `value`, or says why it cannot.
 fn apply(settings: &mut Settings, key: &str, value: &toml::Value) -> Result<(), Problem> {
     let text = value.as_str();
@@ -203,6 +219,7 @@ pub fn message(w: &Words, found: &Found) -> ContentError {
     let message = match &found.problem {
         Problem::Unknown(key) => w.setting_unknown(key, KEYS.join(", ")),
         Problem::Bad(key) => w.setting_bad(key, expected(w, key)),
+        Problem::NoRoutine(name, ids) => w.setting_no_routine(name, ids.join(", ")),
         Problem::Syntax(problem) => w.settings_unreadable(problem),
         Problem::Unreadable(problem) => {
             let error = problem.error(&found.place.path, w);

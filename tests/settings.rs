@@ -259,6 +259,30 @@ fn check_reads_the_settings_file_as_settings_and_passes_a_good_one() {
         assert_eq!(text(&out.stdout), expected, "{args:?}");
     }
 
+    // The routine it names is looked for among the built-in ones and the user's.
+    std::fs::write(&path, "routine = \"morning\"\n").unwrap();
+    let out = run(&dir, &["check", "--width", "200"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "error: {}:1:1: no routine named 'morning' (the routines are before-bed)\n  |\n1 | \
+             routine = \"morning\"\n  | ^^^^^^^\n\n1 of 1 file has problems\n",
+            path.display()
+        )
+    );
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+    for kind in ["stretches", "routines"] {
+        let to = folder.join(kind);
+        std::fs::create_dir_all(&to).unwrap();
+        for file in std::fs::read_dir(fixtures.join(kind)).unwrap() {
+            let file = file.unwrap().path();
+            std::fs::copy(&file, to.join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = run(&dir, &["check"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
     // A config.toml that is not the settings file is not read, and check says so.
     let elsewhere = folder_with_stray_config();
     let out = run(
