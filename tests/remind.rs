@@ -351,3 +351,34 @@ fn without_a_notification_program_notify_does_nothing() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty() && out.stderr.is_empty());
 }
+
+#[test]
+fn a_failed_notification_and_a_routine_setting_that_is_none_are_told_as_such() {
+    let home = Home::new(
+        "remind-notify-fails",
+        &[("notify-send", "echo 'cannot reach the bus' >&2; exit 1")],
+    );
+    let out = home.run(&["remind", "notify"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: the reminder could not be shown: notify-send: cannot reach the bus\n"
+    );
+
+    // The routine the timer would name comes from the settings file: the error says so.
+    std::fs::create_dir_all(home.dir.join("config/weizhong")).unwrap();
+    let settings = home.dir.join("config/weizhong/config.toml");
+    std::fs::write(&settings, "routine = \"morning\"\n").unwrap();
+    home.forget_calls();
+    let out = home.run(&["remind", "notify"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: {}: no routine named 'morning' (the routines are before-bed)\ntip: change \
+             routine in the settings file, or name a routine: weizhong routine NAME\n",
+            settings.display()
+        )
+    );
+    assert!(home.calls().is_empty(), "{:?}", home.calls());
+}

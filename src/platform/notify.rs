@@ -3,8 +3,8 @@
 use std::io;
 use std::process::{Command, Stdio};
 
-/// Shows `title` and `body`; `Ok(false)` when there is no program to show them with.
-pub fn send(title: &str, body: &str) -> io::Result<bool> {
+/// Shows `title` and `body`; nothing when there is no program to show them with.
+pub fn send(title: &str, body: &str) -> io::Result<()> {
     let senders: [(&str, Vec<&str>); 2] = [
         ("notify-send", vec!["--app-name=weizhong", title, body]),
         (
@@ -29,7 +29,7 @@ pub fn send(title: &str, body: &str) -> io::Result<bool> {
             .stdout(Stdio::null())
             .output()
         {
-            Ok(out) if out.status.success() => return Ok(true),
+            Ok(out) if out.status.success() => return Ok(()),
             Ok(out) => {
                 let said = String::from_utf8_lossy(&out.stderr).trim().to_owned();
                 return Err(io::Error::other(format!("{program}: {said}")));
@@ -38,5 +38,5 @@ pub fn send(title: &str, body: &str) -> io::Result<bool> {
             Err(e) => return Err(e),
         }
     }
-    Ok(false)
+    Ok(())
 }
