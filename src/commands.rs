@@ -516,7 +516,13 @@ fn config(cli: &Cli, cx: &Context, path_only: bool) -> Result<(), Error> {
         .or_else(|| settings::path(paths::config_dir().as_deref()));
     let shown = path.as_ref().map(|p| p.display().to_string());
     if path_only {
-        output::print(&format!("{}\n", shown.unwrap_or_default()), false)?;
+        let Some(shown) = shown else {
+            return Err(Error::Failed {
+                message: cx.words.no_settings_place.to_owned(),
+                tip: None,
+            });
+        };
+        output::print(&format!("{shown}\n"), false)?;
         return Ok(());
     }
     let in_force = in_force(cli, cx);
@@ -526,7 +532,7 @@ fn config(cli: &Cli, cx: &Context, path_only: bool) -> Result<(), Error> {
     };
     let exists = cx.settings_path.is_some();
     show(cx, &data, || {
-        page::config::page(cx.words, &in_force, shown.as_deref().unwrap_or(""), exists)
+        page::config::page(cx.words, &in_force, shown.as_deref(), exists)
     })
 }
 

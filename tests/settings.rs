@@ -223,6 +223,34 @@ fn config_path_prints_the_path() {
 }
 
 #[test]
+fn without_a_home_there_is_no_settings_path_and_config_says_so() {
+    let without = |args: &[&str]| {
+        weizhong(args)
+            .env_remove("HOME")
+            .env_remove("XDG_CONFIG_HOME")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = without(&["config", "--path"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "error: there is no place for a settings file: neither XDG_CONFIG_HOME nor HOME is set\n"
+    );
+    let out = without(&["config", "--width", "100"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).ends_with(
+            "\n  There is no place for a settings file: neither XDG_CONFIG_HOME nor HOME is set.\n"
+        ),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
 fn check_reads_the_settings_file_as_settings_and_passes_a_good_one() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/settings");
     for args in [&["check"][..], &["check", "--format", "json"]] {

@@ -36,8 +36,9 @@ pub struct Document<'a> {
     pub settings: &'a [InForce],
 }
 
-/// A table of the settings, and the file they come from or where to put one.
-pub fn page(w: &Words, in_force: &[InForce], path: &str, exists: bool) -> Doc {
+/// A table of the settings, and the file they come from or where to put one: `path`, if there
+/// is a place for it.
+pub fn page(w: &Words, in_force: &[InForce], path: Option<&str>, exists: bool) -> Doc {
     let header = [w.col_setting, w.col_value, w.col_from]
         .map(String::from)
         .to_vec();
@@ -57,10 +58,10 @@ pub fn page(w: &Words, in_force: &[InForce], path: &str, exists: bool) -> Doc {
     let mut doc = Doc::new();
     doc.title(w.config_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph(if exists {
-        w.config_file(path)
-    } else {
-        w.config_no_file(path)
+    doc.paragraph(match (path, exists) {
+        (Some(path), true) => w.config_file(path),
+        (Some(path), false) => w.config_no_file(path),
+        (None, _) => w.config_no_home.to_owned(),
     });
     doc
 }
