@@ -161,13 +161,12 @@ pub fn check(
         let mut said = BTreeSet::new();
         scope.walked.retain(|(_, p)| said.insert(p.path.clone()));
         checked.findings.append(&mut scope.walked);
-        let library = Library::new(
-            cx.lang,
-            UserFiles {
-                roots: vec![root],
-                files: scope.files.clone(),
-            },
-        );
+        let user = UserFiles {
+            roots: vec![root],
+            files: scope.files.clone(),
+        };
+        // As the guide reads them: with the settings file's times.
+        let library = Library::new(cx.lang, user).with_times(cx.settings.times());
         library.causes()?;
         library.relief()?;
         let stretches = library.stretches()?;
@@ -344,7 +343,7 @@ impl Checked {
                 roots: roots.into_iter().collect(),
                 files: Vec::new(),
             };
-            let library = Library::new(cx.lang, user);
+            let library = Library::new(cx.lang, user).with_times(cx.settings.times());
             let routines = library.routines(&library.stretches()?)?;
             if find(&routines, name).is_err() {
                 let ids = routines.iter().map(|r| r.id.clone()).collect();

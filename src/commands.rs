@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{self, Cli, Command, Format, RunArgs};
-use crate::content::{ContentError, Library, Named, Routine, Stretch, UserFiles, find, rules};
+use crate::content::{ContentError, Library, Named, Routine, UserFiles, find, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
@@ -42,7 +42,7 @@ pub fn run(cli: &Cli, cx: &Context) -> Result<u8, Error> {
         Some(Command::Man | Command::Config { .. }) => UserFiles::default(),
         _ => user_files(cx)?,
     };
-    let library = Library::new(cx.lang, user);
+    let library = Library::new(cx.lang, user).with_times(cx.settings.times());
     let result = command(cli, cx, &library);
     for warning in library.take_warnings() {
         output::eprint(&error::warning(cx.words, &warning));
@@ -68,7 +68,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             show(cx, cause, || page::guide::cause(w, cause))?;
         }
         Some(Command::Stretch { name: None, .. }) => {
-            let stretches = stretches(cx, library)?;
+            let stretches = library.stretches()?;
             let plans: Vec<StretchPlan> = stretches.iter().map(StretchPlan::new).collect();
             let data: Vec<json::StretchView> = plans.iter().map(json::StretchView::new).collect();
             show(cx, &data, || page::guide::stretches(w, &plans))?;
@@ -78,7 +78,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
             guide,
             run,
         }) => {
-            let stretches = stretches(cx, library)?;
+            let stretches = library.stretches()?;
             let stretch = one(library, &stretches, name, Library::stretches)?;
             if *guide {
                 let plan = Plan::single(stretch);
@@ -104,7 +104,7 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
         }
         Some(Command::Routine { list: true, .. }) => routine_list(cx, library)?,
         Some(Command::Routine { name, run, .. }) => {
-            let stretches = stretches(cx, library)?;
+            let stretches = library.stretches()?;
             let routines = library.routines(&stretches)?;
             let routine = chosen_routine(cx, library, &routines, name.as_deref())?;
             let plan = Plan::routine(routine, &stretches);
@@ -120,20 +120,6 @@ fn command(cli: &Cli, cx: &Context, library: &Library) -> Result<u8, Error> {
         Some(Command::Check { .. }) => unreachable!("checked before the library is read"),
     }
     Ok(code::OK)
-}
-
-/// The stretches, with the settings' times to get ready and to rest in place of their own.
-fn stretches(cx: &Context, library: &Library) -> Result<Vec<Stretch>, Error> {
-    let mut stretches = library.stretches()?;
-    for stretch in &mut stretches {
-        if let Some(seconds) = cx.settings.get_ready_seconds {
-            stretch.get_ready_seconds = seconds;
-        }
-        if let Some(seconds) = cx.settings.rest_seconds {
-            stretch.rest_seconds = seconds;
-        }
-    }
-    Ok(stretches)
 }
 
 /// `data` as JSON, or the page `doc` builds as Markdown or text.
@@ -209,7 +195,7 @@ fn overview(cx: &Context, library: &Library) -> Result<(), Error> {
 /// `weizhong routine --list`: each routine's time is counted from its stretches' numbers, not
 /// from its phases, so a long routine costs no more than its list.
 fn routine_list(cx: &Context, library: &Library) -> Result<(), Error> {
-    let stretches = stretches(cx, library)?;
+    let stretches = library.stretches()?;
     let routines = library.routines(&stretches)?;
     let totals: Vec<u64> = routines
         .iter()
@@ -729,7 +715,7 @@ fn notify(cx: &Context, library: &Library) -> Result<u8, Error> {
     if practice.days.last().is_some_and(|day| day.sessions > 0) {
         return Ok(code::OK);
     }
-    let stretches = stretches(cx, library)?;
+    let stretches = library.stretches()?;
     let routines = library.routines(&stretches)?;
     let routine = chosen_routine(cx, library, &routines, None)?;
     let plan = Plan::routine(routine, &stretches);

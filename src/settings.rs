@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorWhen, View};
-use crate::content::{ContentError, Source, Unreadable, read_text, rules};
+use crate::content::{ContentError, Source, Times, Unreadable, read_text, rules};
 use crate::words::{Lang, Words};
 
 /// The file's name in the config folder.
@@ -28,6 +28,16 @@ pub struct Settings {
     pub routine: Option<String>,
     pub get_ready_seconds: Option<u32>,
     pub rest_seconds: Option<u32>,
+}
+
+impl Settings {
+    /// The times that replace every stretch's own.
+    pub fn times(&self) -> Times {
+        Times {
+            get_ready_seconds: self.get_ready_seconds,
+            rest_seconds: self.rest_seconds,
+        }
+    }
 }
 
 /// The keys, in the order `weizhong config` lists them.

@@ -113,6 +113,37 @@ fn the_settings_change_the_plan() {
 }
 
 #[test]
+fn a_stretch_the_settings_times_make_longer_than_a_day_is_skipped_and_check_says_why() {
+    // 2 sides × (5 + 30 × 20 + 29 × 3600) s: 58 h 20 min 10 s with an hour's rest; 35 min 40 s
+    // with its own 5 s.
+    let dir = config("settings-too-long", "rest_seconds = 3600\n");
+    let stretches = dir.join("weizhong/stretches");
+    std::fs::create_dir_all(&stretches).unwrap();
+    let calf = std::fs::read_to_string("tests/fixtures/content/stretches/calf.toml").unwrap();
+    std::fs::write(
+        stretches.join("calf.toml"),
+        calf.replace("reps = 2", "reps = 30"),
+    )
+    .unwrap();
+    let says = "calf.toml:13:8: this stretch takes 58 h 20 min 10 s in all; a stretch may take at \
+                most 24 h, with the settings file's times to get ready and to rest";
+    let out = run(&dir, &["stretch"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("Calf stretch"));
+    let check = run(&dir, &["check", "--width", "300"], &[("NO_COLOR", "1")]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).contains(says),
+        "{}",
+        text(&check.stdout)
+    );
+    std::fs::remove_file(dir.join("weizhong/config.toml")).unwrap();
+    let check = run(&dir, &["check"], &[("NO_COLOR", "1")]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+}
+
+#[test]
 fn a_bad_key_is_one_warning_with_its_place_and_the_rest_applies() {
     let dir = config(
         "settings-bad",

@@ -33,12 +33,36 @@ pub struct UserFiles {
     pub files: Vec<PathBuf>,
 }
 
+/// Times that replace every stretch's own (the settings file's): to get into position, and to
+/// rest between holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Times {
+    pub get_ready_seconds: Option<u32>,
+    pub rest_seconds: Option<u32>,
+}
+
+impl Times {
+    fn is_set(self) -> bool {
+        self.get_ready_seconds.is_some() || self.rest_seconds.is_some()
+    }
+
+    fn apply(self, stretch: &mut Stretch) {
+        if let Some(seconds) = self.get_ready_seconds {
+            stretch.get_ready_seconds = seconds;
+        }
+        if let Some(seconds) = self.rest_seconds {
+            stretch.rest_seconds = seconds;
+        }
+    }
+}
+
 /// The built-in content in one language and the user's, read on demand. A broken user file is
 /// skipped with a warning.
 pub struct Library {
     lang: Lang,
     words: &'static Words,
     user: UserFiles,
+    times: Times,
     warnings: RefCell<Vec<ContentError>>,
     user_files_read: RefCell<Vec<PathBuf>>,
 }
@@ -50,9 +74,16 @@ impl Library {
             lang,
             words: lang.words(),
             user,
+            times: Times::default(),
             warnings: RefCell::new(Vec::new()),
             user_files_read: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The same, with `times` in place of every stretch's own; a user's stretch or routine that
+    /// then breaks a rule (takes over a day) is skipped with a warning.
+    pub fn with_times(self, times: Times) -> Self {
+        Self { times, ..self }
     }
 
     /// The guide's own content alone, in English.
@@ -67,7 +98,7 @@ impl Library {
 
     /// The same content with its texts in Chinese, to find items by their Chinese names.
     pub fn in_chinese(&self) -> Self {
-        Self::new(Lang::Zh, self.user.clone())
+        Self::new(Lang::Zh, self.user.clone()).with_times(self.times)
     }
 
     /// The user's files that could not be used so far, each once.
@@ -99,33 +130,38 @@ impl Library {
     }
 
     pub fn causes(&self) -> Result<Vec<Cause>, ContentError> {
-        self.items("causes", rules::order)
+        self.items("causes", |_| {}, rules::order)
     }
 
     pub fn relief(&self) -> Result<Vec<Relief>, ContentError> {
-        self.items("relief", rules::order)
+        self.items("relief", |_| {}, rules::order)
     }
 
+    /// The stretches, with the library's times in place of their own.
     pub fn stretches(&self) -> Result<Vec<Stretch>, ContentError> {
-        self.items("stretches", |s| {
-            rules::order(s).and_then(|()| rules::stretch(s))
-        })
+        self.items(
+            "stretches",
+            |s| self.times.apply(s),
+            |s| rules::order(s).and_then(|()| rules::stretch(s)),
+        )
     }
 
     /// The routines, each naming only stretches in `stretches`.
     pub fn routines(&self, stretches: &[Stretch]) -> Result<Vec<Routine>, ContentError> {
-        self.items("routines", |routine| rules::routine(routine, stretches))
+        self.items("routines", |_| {}, |r| rules::routine(r, stretches))
     }
 
-    /// Every item of one folder, built-in then the user's, in order; a user's file with a
-    /// built-in id replaces that item. In a translation, each built-in item answers to its
-    /// English names too.
+    /// Every item of one folder, built-in then the user's, in order, each `adjust`ed; a user's
+    /// file with a built-in id replaces that item. In a translation, each built-in item answers
+    /// to its English names too.
     fn items<T: DeserializeOwned + Named>(
         &self,
         folder: &str,
+        adjust: impl Fn(&mut T),
         rule: impl Fn(&T) -> Result<(), rules::Broken>,
     ) -> Result<Vec<T>, ContentError> {
         let mut items: Vec<T> = builtin_items(self.lang, folder)?;
+        items.iter_mut().for_each(&adjust);
         if self.lang != Lang::En {
             let english: Vec<T> = builtin_items(Lang::En, folder)?;
             for (item, english) in items.iter_mut().zip(&english) {
@@ -134,7 +170,7 @@ impl Library {
         }
         for path in self.user_folder(folder) {
             self.user_files_read.borrow_mut().push(path.clone());
-            match self.user_item(&path, &items, &rule) {
+            match self.user_item(&path, &items, &adjust, &rule) {
                 Ok(item) => match items.iter().position(|o| o.id() == item.id()) {
                     Some(i) => items[i] = item,
                     None => items.push(item),
@@ -151,6 +187,7 @@ impl Library {
         &self,
         path: &Path,
         items: &[T],
+        adjust: &impl Fn(&mut T),
         rule: &impl Fn(&T) -> Result<(), rules::Broken>,
     ) -> Result<T, ContentError> {
         let w = self.words;
@@ -160,10 +197,21 @@ impl Library {
         };
         let mut item: T = source.parse()?;
         item.identify(id, Origin::User);
+        adjust(&mut item);
         let others: Vec<&T> = items.iter().filter(|o| o.id() != item.id()).collect();
         rule(&item)
             .and_then(|()| rules::unique_names(&others, &item))
-            .map_err(|broken| source.error_for(&broken.near, problem(w, &broken.problem)))?;
+            .map_err(|broken| {
+                let mut message = problem(w, &broken.problem);
+                let long = matches!(
+                    broken.problem,
+                    rules::Problem::StretchTooLong { .. } | rules::Problem::RoutineTooLong { .. }
+                );
+                if long && self.times.is_set() {
+                    message = w.with_settings_times(message);
+                }
+                source.error_for(&broken.near, message)
+            })?;
         Ok(item)
     }
 
