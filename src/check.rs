@@ -395,14 +395,11 @@ impl Checked {
             let _ = writeln!(text, "{prefix}{}{problem}", w.after_prefix);
             if let Some((line, underline)) = &problem.snippet {
                 let (line, column, underline) = window(line, problem.column, *underline);
+                let (line, before, under) = on_screen(&line, column, underline);
                 let number = problem.line.to_string();
                 let gutter = " ".repeat(number.len());
                 let bar = paint(MARKER, "|");
-                let caret = format!(
-                    "{}{}",
-                    " ".repeat(column.saturating_sub(1)),
-                    paint(ERROR, &"^".repeat(underline))
-                );
+                let caret = format!("{}{}", " ".repeat(before), paint(ERROR, &"^".repeat(under)));
                 let _ = writeln!(text, "{gutter} {bar}");
                 let _ = writeln!(text, "{} {bar} {line}", paint(MARKER, &number));
                 let _ = writeln!(text, "{gutter} {bar} {caret}");
@@ -474,9 +471,35 @@ fn window(line: &str, column: usize, underline: usize) -> (String, usize, usize)
     (shown, column, underline)
 }
 
+/// The line as the terminal shows it (a tab as one space), and the columns before the
+/// characters from `column` on and under `count` of them (at least 1): a Chinese character
+/// takes two.
+fn on_screen(line: &str, column: usize, count: usize) -> (String, usize, usize) {
+    let line = line.replace('\t', " ");
+    let chars: Vec<char> = line.chars().collect();
+    let start = column.saturating_sub(1).min(chars.len());
+    let end = (start + count).min(chars.len());
+    let width = |chars: &[char]| wrap::width(&chars.iter().collect::<String>());
+    let (before, under) = (width(&chars[..start]), width(&chars[start..end]));
+    (line, before, under.max(1))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::window;
+    use super::{on_screen, window};
+
+    #[test]
+    fn carets_stand_under_wide_characters_and_tabs() {
+        // name = "蝴蝶蝴蝶": the value from column 8, six characters, fourteen columns.
+        let (line, before, under) = on_screen("name = \"蝴蝶蝴蝶\"", 8, 6);
+        assert_eq!(
+            (line.as_str(), before, under),
+            ("name = \"蝴蝶蝴蝶\"", 7, 10)
+        );
+        let (line, before, under) = on_screen("名字\t= 1", 4, 1);
+        assert_eq!((line.as_str(), before, under), ("名字 = 1", 5, 1));
+        assert_eq!(on_screen("a = 1", 6, 1), ("a = 1".to_owned(), 5, 1));
+    }
 
     #[test]
     fn long_lines_are_cut_around_the_column() {
