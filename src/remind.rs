@@ -262,9 +262,14 @@ fn write(path: &Path, text: &str) -> io::Result<()> {
     })
 }
 
-/// The command the timer runs, for systemd: each word quoted where it must be, `%` doubled.
+/// The command the timer runs, for systemd: each word quoted where it must be, `%` and `$`
+/// doubled (systemd would expand them).
 fn exec_start(program: &Path, lang: Lang) -> String {
-    let program = program.display().to_string().replace('%', "%%");
+    let program = program
+        .display()
+        .to_string()
+        .replace('%', "%%")
+        .replace('$', "$$");
     let program = if program.contains([' ', '"', '\\', '\'']) {
         format!("\"{}\"", program.replace('\\', "\\\\").replace('"', "\\\""))
     } else {
@@ -340,7 +345,8 @@ fn plist(program: &Path, lang: Lang, time: Time) -> String {
 }
 
 /// The crontab line for a reminder at `time`, with what a desktop notification needs from cron:
-/// the display and the session bus, which cron's bare environment lacks.
+/// the display and the session bus, which cron's bare environment lacks. Every text is quoted
+/// for the shell, and a `%` escaped: cron would end the command there.
 pub fn cron_line(
     program: &Path,
     lang: Lang,
@@ -354,7 +360,7 @@ pub fn cron_line(
     let runtime = env("XDG_RUNTIME_DIR").unwrap_or_else(|| format!("/run/user/{uid}"));
     let bus = env("DBUS_SESSION_BUS_ADDRESS").unwrap_or_else(|| format!("unix:path={runtime}/bus"));
     let display = env("DISPLAY").unwrap_or_else(|| ":0".to_owned());
-    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
+    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''").replace('%', "\\%"));
     format!(
         "{} {} * * * DISPLAY={} DBUS_SESSION_BUS_ADDRESS={} {} --lang {} remind notify",
         time.minute(),
@@ -428,6 +434,10 @@ mod tests {
             exec_start(Path::new("/opt/my apps/100%/weizhong"), Lang::En),
             "\"/opt/my apps/100%%/weizhong\" --lang en remind notify"
         );
+        assert_eq!(
+            exec_start(Path::new("/opt/$HOME/weizhong"), Lang::Zh),
+            "/opt/$$HOME/weizhong --lang zh remind notify"
+        );
     }
 
     #[test]
@@ -454,6 +464,16 @@ mod tests {
             Some(jiff::civil::time(21, 5, 0, 0))
         );
         assert_eq!(cron_time("0 7 * * * backup\n"), None);
+        let line = cron_line(
+            Path::new("/opt/100%/weizhong"),
+            Lang::En,
+            jiff::civil::time(21, 5, 0, 0),
+            env,
+        );
+        assert!(
+            line.ends_with("/bus' '/opt/100\\%/weizhong' --lang en remind notify"),
+            "{line}"
+        );
     }
 
     #[test]
