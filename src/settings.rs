@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
 use crate::cli::{ColorWhen, View};
 use crate::content::{ContentError, Source, Times, Unreadable, read_text, rules};
 use crate::words::{Lang, Words};
@@ -172,18 +174,8 @@ fn apply(settings: &mut Settings, key: &str, value: &toml::Value) -> Result<(), 
     };
     let bad = || Problem::Bad(KEYS.iter().find(|k| **k == key).copied().unwrap_or(""));
     match key {
-        "lang" => {
-            let choices = [("en", Lang::En), ("zh", Lang::Zh)];
-            settings.lang = Some(choice(text, choices).ok_or_else(bad)?);
-        }
-        "color" => {
-            let choices = [
-                ("auto", ColorWhen::Auto),
-                ("always", ColorWhen::Always),
-                ("never", ColorWhen::Never),
-            ];
-            settings.color = Some(choice(text, choices).ok_or_else(bad)?);
-        }
+        "lang" => settings.lang = Some(choice(text).ok_or_else(bad)?),
+        "color" => settings.color = Some(choice(text).ok_or_else(bad)?),
         "width" => {
             let width = number
                 .and_then(|n| u16::try_from(n).ok())
@@ -196,15 +188,7 @@ fn apply(settings: &mut Settings, key: &str, value: &toml::Value) -> Result<(), 
             let command = text.filter(|t| !t.trim().is_empty());
             settings.speech_command = Some(command.ok_or_else(bad)?.to_owned());
         }
-        "view" => {
-            let choices = [
-                ("auto", View::Auto),
-                ("big", View::Big),
-                ("line", View::Line),
-                ("plain", View::Plain),
-            ];
-            settings.view = Some(choice(text, choices).ok_or_else(bad)?);
-        }
+        "view" => settings.view = Some(choice(text).ok_or_else(bad)?),
         "routine" => {
             let id = text.filter(|t| !t.trim().is_empty());
             settings.routine = Some(id.ok_or_else(bad)?.to_owned());
@@ -216,12 +200,9 @@ fn apply(settings: &mut Settings, key: &str, value: &toml::Value) -> Result<(), 
     Ok(())
 }
 
-fn choice<T: Copy, const N: usize>(text: Option<&str>, choices: [(&str, T); N]) -> Option<T> {
-    let text = text?;
-    choices
-        .iter()
-        .find(|(name, _)| *name == text)
-        .map(|(_, v)| *v)
+/// One of an option's values, spelt as on the command line.
+fn choice<T: ValueEnum>(text: Option<&str>) -> Option<T> {
+    T::from_str(text?, false).ok()
 }
 
 /// A problem in the user's words, with its place.
