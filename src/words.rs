@@ -161,4 +161,30 @@ mod tests {
         );
         assert_eq!(Lang::from_locale(env(&[])), Lang::En);
     }
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        let shown: Vec<String> = [0, 26, 60, 90, 176].map(|s: u32| EN.duration(s)).to_vec();
+        assert_eq!(shown, ["0 s", "26 s", "1 min", "1 min 30 s", "2 min 56 s"]);
+        assert_eq!(ZH.duration(176u32), "2 分 56 秒");
+    }
+
+    #[test]
+    fn durations_of_an_hour_or_more_roll_into_hours() {
+        let shown: Vec<String> = [3600u64, 3620, 5400, 86_480, 4_294_967_296]
+            .map(|s| EN.duration(s))
+            .to_vec();
+        assert_eq!(
+            shown,
+            [
+                "1 h",
+                "1 h 20 s",
+                "1 h 30 min",
+                "24 h 1 min 20 s",
+                "1193046 h 28 min 16 s"
+            ]
+        );
+        assert_eq!(ZH.duration(86_480u64), "24 小时 1 分 20 秒");
+        assert_eq!(ZH.duration(7200u64), "2 小时");
+    }
 }

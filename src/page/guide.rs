@@ -1,6 +1,6 @@
 //! The reading guide's pages: the overview, about, causes, stretches, relief and safety.
 
-use super::{concat, duration, marked, sources};
+use super::{concat, marked, sources};
 use crate::content::{About, Cause, Relief, Safety, Stretch};
 use crate::plan::StretchPlan;
 use crate::render::{Block, Doc};
@@ -80,7 +80,7 @@ pub fn stretches(w: &Words, plans: &[StretchPlan]) -> Doc {
                     w.both_at_once
                 }
                 .to_owned(),
-                duration(w, plan.seconds()),
+                w.duration(plan.seconds()),
             ]
         })
         .collect();
@@ -88,13 +88,13 @@ pub fn stretches(w: &Words, plans: &[StretchPlan]) -> Doc {
     let mut doc = Doc::new();
     doc.title(w.stretches_title, None);
     doc.push(Block::Table(header, rows));
-    doc.paragraph(w.stretches_total(duration(w, total)));
+    doc.paragraph(w.stretches_total(w.duration(total)));
     doc
 }
 
 pub fn stretch(w: &Words, plan: &StretchPlan) -> Doc {
     let s = plan.stretch;
-    let time = duration(w, plan.seconds());
+    let time = w.duration(plan.seconds());
     let (hold_text, time) = if s.each_side {
         (
             w.left_then_right(hold(w, s)),

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::{count_and_time, duration};
+use super::count_and_time;
 use crate::history::{Ending, Practice, Record};
 use crate::render::{Block, Doc};
 use crate::words::Words;
@@ -44,7 +44,7 @@ pub fn log(
         (w.longest_streak.to_owned(), days(practice.longest_streak)),
         (
             w.sessions.to_owned(),
-            w.sessions_value(practice.sessions, duration(w, practice.seconds)),
+            w.sessions_value(practice.sessions, w.duration(practice.seconds)),
         ),
     ]));
     let recent: Vec<String> = practice

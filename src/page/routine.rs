@@ -2,7 +2,7 @@
 //! timed run introduces it, and each stretch as the run comes to it.
 
 use super::guide::{hold, steps};
-use super::{count_and_time, duration, marked};
+use super::{count_and_time, marked};
 use crate::content::Routine;
 use crate::plan::{Action, Phase, Plan, Side, StretchPlan};
 use crate::render::{Block, Doc};
@@ -21,7 +21,7 @@ pub fn list(w: &Words, routines: &[Routine], totals: &[u64]) -> Doc {
                 routine.id.clone(),
                 marked(w, &routine.name, routine.origin),
                 routine.stretches.len().to_string(),
-                duration(w, total),
+                w.duration(total),
             ]
         })
         .collect();
@@ -65,7 +65,7 @@ pub fn sheet(w: &Words, plan: &Plan, caution: &str) -> Doc {
             "{}. {} · {}",
             i + 1,
             s.stretch.name,
-            duration(w, s.seconds())
+            w.duration(s.seconds())
         ));
         doc.push(steps(s.stretch));
         doc.push(Block::Fields(timeline(w, &s.phases)));
