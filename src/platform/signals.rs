@@ -69,6 +69,19 @@ impl Signals {
     }
 }
 
+impl Signals {
+    /// Forgets a continue already seen: the one that ends a stop this process asked for.
+    #[allow(clippy::unused_self, reason = "nothing is caught off Unix")]
+    pub fn forget_continued(&self) {
+        #[cfg(unix)]
+        for (signal, flag, _) in &self.caught {
+            if *signal == signal_hook::consts::SIGCONT {
+                flag.store(false, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+}
+
 impl Drop for Signals {
     fn drop(&mut self) {
         #[cfg(unix)]

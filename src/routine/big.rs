@@ -359,6 +359,10 @@ impl<W: Write> View for BigView<'_, W> {
                 }
                 if self.began {
                     self.show_screen()?;
+                } else {
+                    // Back at the prompt, which the shell's lines have pushed up.
+                    write!(self.out, "{}", describe::press_enter(w, self.color))?;
+                    self.out.flush()?;
                 }
             }
             Event::Resize { columns, rows } => {

@@ -221,6 +221,10 @@ impl<W: Write> View for LineView<'_, W> {
             Event::Continue => {
                 if self.began {
                     term::hide_cursor(&mut self.out)?;
+                } else {
+                    // Back at the prompt, which the shell's lines have pushed up.
+                    write!(self.out, "{}", describe::press_enter(w, self.color))?;
+                    self.out.flush()?;
                 }
             }
             Event::Resize { columns, .. } => {

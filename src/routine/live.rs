@@ -131,6 +131,8 @@ impl Events for Live {
         } else {
             signals::stop_as_a_job();
         }
+        // The player knows it has continued: the signal that says so is not news.
+        self.signals.forget_continued();
     }
 }
 

@@ -27,6 +27,8 @@ pub struct PlainView<'a, W: Write> {
     /// The current stretch and phase, and the last seconds-left written in it.
     at: (usize, usize),
     said: Option<u32>,
+    /// Whether the first stretch has begun: before, the prompt waits for Enter.
+    began: bool,
 }
 
 impl<'a, W: Write> PlainView<'a, W> {
@@ -46,6 +48,7 @@ impl<'a, W: Write> PlainView<'a, W> {
             bell,
             at: (0, 0),
             said: None,
+            began: false,
         }
     }
 
@@ -89,6 +92,7 @@ impl<W: Write> View for PlainView<'_, W> {
             }
             Event::Stretch { stretch } => {
                 self.at = (stretch, 0);
+                self.began = true;
                 let header =
                     // A drawing is noise to a screen reader.
                     page::stretch_header(
@@ -123,6 +127,8 @@ impl<W: Write> View for PlainView<'_, W> {
                 self.doc(&describe::summary(w, self.plan, summary))?;
                 self.out.flush()?;
             }
+            // Back at the prompt, which the shell's lines have pushed up.
+            Event::Continue if !self.began => self.line(&describe::press_enter(w, false))?,
             Event::Resumed
             | Event::Suspend
             | Event::Continue
