@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::content::{ContentError, FOLDERS, Library, UserFiles, find, folder_of};
+use crate::content::{ContentError, FOLDERS, Library, UserFiles, folder_of};
 use crate::context::Context;
 use crate::render::style::{ERROR, MARKER, TIP, WARN, paint};
 use crate::render::wrap;
@@ -345,12 +345,8 @@ impl Checked {
             };
             let library = Library::new(cx.lang, user).with_times(cx.settings.times());
             let routines = library.routines(&library.stretches()?)?;
-            if find(&routines, name).is_err() {
-                let ids = routines.iter().map(|r| r.id.clone()).collect();
-                problems.push(settings::Found {
-                    problem: settings::Problem::NoRoutine(name.clone(), ids),
-                    place: settings::key_place(file, "routine"),
-                });
+            if let Err(lookup) = library.find_routine(&routines, name)? {
+                problems.push(settings::routine_problem(file, lookup));
             }
         }
         for found in problems {

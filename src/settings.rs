@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use crate::cli::{ColorWhen, View};
-use crate::content::{ContentError, Source, Times, Unreadable, read_text, rules};
+use crate::content::{ContentError, Lookup, Source, Times, Unreadable, read_text, rules};
 use crate::words::{Lang, Words};
 
 /// The file's name in the config folder.
@@ -63,8 +63,8 @@ pub enum Problem {
     Unknown(String),
     /// A value out of a key's range or of the wrong kind.
     Bad(&'static str),
-    /// The routine named is none of these.
-    NoRoutine(String, Vec<String>),
+    /// The routine named is none, or could be more than one.
+    Routine(Lookup),
     /// The file is not TOML: the parser's words.
     Syntax(String),
     /// The file could not be read.
@@ -144,9 +144,17 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
     loaded
 }
 
+/// The routine the settings file at `path` names, and why it names none, at its place.
+pub fn routine_problem(path: &Path, lookup: Lookup) -> Found {
+    Found {
+        problem: Problem::Routine(lookup),
+        place: key_place(path, "routine"),
+    }
+}
+
 /// The place of `key` in the settings file at `path`, for a problem found once other files are
 /// read (a routine named that is none of the user's).
-pub fn key_place(path: &Path, key: &str) -> ContentError {
+fn key_place(path: &Path, key: &str) -> ContentError {
     let name = path.display().to_string();
     match read_text(path, MAX_BYTES) {
         Ok(text) => Source {
@@ -210,7 +218,12 @@ pub fn message(w: &Words, found: &Found) -> ContentError {
     let message = match &found.problem {
         Problem::Unknown(key) => w.setting_unknown(key, KEYS.join(", ")),
         Problem::Bad(key) => w.setting_bad(key, expected(w, key)),
-        Problem::NoRoutine(name, ids) => w.setting_no_routine(name, ids.join(", ")),
+        Problem::Routine(Lookup::Unknown { name, ids, .. }) => {
+            w.setting_no_routine(name, ids.join(", "))
+        }
+        Problem::Routine(Lookup::Ambiguous { name, matches, .. }) => {
+            w.setting_ambiguous_routine(name, matches.join(", "))
+        }
         Problem::Syntax(problem) => w.settings_unreadable(problem),
         Problem::Unreadable(problem) => {
             let error = problem.error(&found.place.path, w);

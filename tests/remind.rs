@@ -375,7 +375,7 @@ fn a_failed_notification_and_a_routine_setting_that_is_none_are_told_as_such() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "error: {}: no routine named 'morning' (the routines are before-bed)\ntip: change \
+            "error: {}:1:1: no routine named 'morning' (the routines are before-bed)\ntip: change \
              routine in the settings file, or name a routine: weizhong routine NAME\n",
             settings.display()
         )

@@ -342,6 +342,31 @@ fn check_reads_the_settings_file_as_settings_and_passes_a_good_one() {
     let out = run(&dir, &["check"], &[("NO_COLOR", "1")]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 
+    // Found as `weizhong routine` finds it: by its Chinese name on an English page too; and a
+    // name that could be two routines is told as such, by check and by routine alike.
+    std::fs::write(&path, "routine = \"睡前\"\n").unwrap();
+    let out = run(&dir, &["check"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let sheet = run(&dir, &["routine", "--print"], &[("NO_COLOR", "1")]);
+    assert!(text(&sheet.stdout).starts_with("Before bed\n"));
+    let gentle = "name = \"Be gentle\"\nintro = \"One calf stretch.\"\nstretches = [\"calf\"]\n\
+                  closing = \"Sleep well.\"\n";
+    std::fs::write(folder.join("routines/be-gentle.toml"), gentle).unwrap();
+    std::fs::write(&path, "routine = \"be\"\n").unwrap();
+    let says = format!(
+        "{}:1:1: 'be' could be more than one routine: before-bed, be-gentle",
+        path.display()
+    );
+    let out = run(&dir, &["check", "--width", "200"], &[("NO_COLOR", "1")]);
+    assert!(text(&out.stdout).contains(&says), "{}", text(&out.stdout));
+    let out = run(&dir, &["routine", "--print"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(&format!("error: {says}\n")),
+        "{}",
+        text(&out.stderr)
+    );
+
     // A config.toml that is not the settings file is not read, and check says so.
     let elsewhere = folder_with_stray_config();
     let out = run(

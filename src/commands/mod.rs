@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::cli::{Cli, Command, Format};
-use crate::content::{ContentError, Library, Named, Routine, UserFiles, find, rules};
+use crate::content::{ContentError, Library, Named, Routine, UserFiles, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
 use crate::history;
@@ -22,7 +22,6 @@ use crate::platform::paths;
 use crate::render::{self, Doc};
 use crate::settings;
 use crate::shell;
-use crate::words::Lang;
 
 /// The routine run when none is named.
 const DEFAULT_ROUTINE: &str = "before-bed";
@@ -283,26 +282,14 @@ fn log(cx: &Context, library: &Library, days: u32) -> Result<(), Error> {
     })
 }
 
-/// The item `name` means, or a lookup error. Chinese names match in English too: a name that is
-/// not ASCII and matches nothing is looked up among the Chinese items (`chinese` reads them
-/// from a library), and the item with the same id is the one meant.
+/// The one item `name` means, in either language: see [`Library::find`].
 fn one<'a, T: Named>(
     library: &Library,
     items: &'a [T],
     name: &str,
     chinese: impl FnOnce(&Library) -> Result<Vec<T>, ContentError>,
 ) -> Result<&'a T, Error> {
-    find(items, name).or_else(|e| {
-        if name.is_ascii() || library.lang() == Lang::Zh {
-            return Err(e.into());
-        }
-        let twins = chinese(&library.in_chinese())?;
-        let twin = find(&twins, name).map_err(|_| e.clone())?;
-        items
-            .iter()
-            .find(|i| i.id() == twin.id())
-            .ok_or_else(|| e.into())
-    })
+    Ok(library.find(items, name, chinese)??)
 }
 
 /// The routine `name`d, or else the settings file's, or else the bedtime routine. A routine the
@@ -316,14 +303,12 @@ fn chosen_routine<'a>(
     let chinese = |l: &Library| l.routines(&l.stretches()?);
     match (name, &cx.settings.routine) {
         (Some(name), _) => one(library, routines, name, chinese),
-        (None, Some(setting)) => one(library, routines, setting, chinese).map_err(|_| {
-            let w = cx.words;
-            let ids: Vec<&str> = routines.iter().map(|r| r.id.as_str()).collect();
-            let path = cx.settings_path.as_ref().map(|p| p.display().to_string());
-            let message = w.setting_no_routine(setting, ids.join(", "));
+        (None, Some(setting)) => library.find_routine(routines, setting)?.map_err(|lookup| {
+            let path = cx.settings_path.clone().unwrap_or_default();
+            let found = settings::routine_problem(&path, lookup);
             Error::Usage {
-                message: ContentError::file(&path.unwrap_or_default(), message).to_string(),
-                tip: w.setting_routine_tip.to_owned(),
+                message: settings::message(cx.words, &found).to_string(),
+                tip: cx.words.setting_routine_tip.to_owned(),
             }
         }),
         (None, None) => one(library, routines, DEFAULT_ROUTINE, chinese),

@@ -92,10 +92,6 @@ impl Library {
         Self::new(Lang::En, UserFiles::default())
     }
 
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
     /// The same content with its texts in Chinese, to find items by their Chinese names.
     pub fn in_chinese(&self) -> Self {
         Self::new(Lang::Zh, self.user.clone()).with_times(self.times)
@@ -144,6 +140,38 @@ impl Library {
             |s| self.times.apply(s),
             |s| rules::order(s).and_then(|()| rules::stretch(s)),
         )
+    }
+
+    /// The item `name` means among `items` (see [`find`]), or why none is. Chinese names match
+    /// in English too: a name that is not ASCII and matches nothing is looked up among the
+    /// Chinese items (`chinese` reads them from a library), and the item with the same id is the
+    /// one meant.
+    pub fn find<'a, T: Named>(
+        &self,
+        items: &'a [T],
+        name: &str,
+        chinese: impl FnOnce(&Library) -> Result<Vec<T>, ContentError>,
+    ) -> Result<Result<&'a T, Lookup>, ContentError> {
+        let lookup = match find(items, name) {
+            Ok(item) => return Ok(Ok(item)),
+            Err(lookup) => lookup,
+        };
+        if name.is_ascii() || self.lang == Lang::Zh {
+            return Ok(Err(lookup));
+        }
+        let twins = chinese(&self.in_chinese())?;
+        let twin = find(&twins, name).ok();
+        let item = twin.and_then(|twin| items.iter().find(|i| i.id() == twin.id()));
+        Ok(item.ok_or(lookup))
+    }
+
+    /// The routine `name` means among `routines`, as [`Library::find`] finds it.
+    pub fn find_routine<'a>(
+        &self,
+        routines: &'a [Routine],
+        name: &str,
+    ) -> Result<Result<&'a Routine, Lookup>, ContentError> {
+        self.find(routines, name, |l| l.routines(&l.stretches()?))
     }
 
     /// The routines, each naming only stretches in `stretches`.
