@@ -12,8 +12,7 @@ use crate::platform::paths;
 use crate::platform::speech::Voice;
 use crate::settings;
 
-use super::timed::speech_command;
-use super::{DEFAULT_ROUTINE, show};
+use super::{DEFAULT_ROUTINE, show, speech_command};
 
 /// `weizhong config`: each setting in force and where it came from; `--path`, the file's path.
 pub(super) fn config(cli: &Cli, cx: &Context, path_only: bool) -> Result<(), Error> {

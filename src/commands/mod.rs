@@ -314,3 +314,12 @@ fn chosen_routine<'a>(
         (None, None) => one(library, routines, DEFAULT_ROUTINE, chinese),
     }
 }
+
+/// The speech program the settings or the environment name, if any: the file first.
+fn speech_command(cx: &Context) -> Option<String> {
+    cx.settings
+        .speech_command
+        .clone()
+        .or_else(|| std::env::var("WEIZHONG_SPEECH_COMMAND").ok())
+        .filter(|c| !c.trim().is_empty())
+}

@@ -12,9 +12,10 @@ use crate::page;
 use crate::plan::Plan;
 use crate::platform::{self, paths};
 use crate::remind;
+use crate::render::{self, Doc};
+use crate::words::Words;
 
 use super::{chosen_routine, log_problem};
-use crate::render::{self, Doc};
 
 /// `weizhong remind`: set, remove or show the reminder, or send it.
 pub(super) fn remind(cx: &Context, library: &Library, action: &cli::Remind) -> Result<u8, Error> {
@@ -88,7 +89,7 @@ pub(super) fn remind(cx: &Context, library: &Library, action: &cli::Remind) -> R
 }
 
 /// Setting or removing the reminder failed: the command and what it said.
-fn reminder_failed(w: &crate::words::Words, e: remind::Failed, tip: Option<&str>) -> Error {
+fn reminder_failed(w: &Words, e: remind::Failed, tip: Option<&str>) -> Error {
     let message = match (e, tip.is_some()) {
         (remind::Failed::Command(command, said), true) => w.remind_failed(command, said),
         (remind::Failed::Command(command, said), false) => w.remind_off_failed(command, said),

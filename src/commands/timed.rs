@@ -20,7 +20,7 @@ use crate::routine::plain::PlainView;
 use crate::routine::player::{self, Ending, Summary, View};
 use crate::routine::voice::VoiceView;
 
-use super::{log_problem, show};
+use super::{log_problem, show, speech_command};
 
 /// Runs a plan with its timer on a terminal and notes it in the log, or shows it as a sheet.
 pub(super) fn guide_plan(
@@ -169,13 +169,4 @@ fn note(cx: &Context, record: &history::Record) {
             &w.not_noted(path.display(), problem),
         ));
     }
-}
-
-/// The speech program the settings or the environment name, if any: the file first.
-pub(super) fn speech_command(cx: &Context) -> Option<String> {
-    cx.settings
-        .speech_command
-        .clone()
-        .or_else(|| std::env::var("WEIZHONG_SPEECH_COMMAND").ok())
-        .filter(|c| !c.trim().is_empty())
 }
