@@ -96,19 +96,23 @@ pub(super) fn guide_plan(
     drop(voice);
     drop(screen);
     // The terminal is given back here, before anything more is written; a signal now waits
-    // until the record is written.
+    // until the record is written, and then ends the process as it would have.
     events.give_back_terminal();
     if !run.no_log && summary.started {
         note(cx, &record(kind, plan.id, &summary));
     }
+    let signal = match summary.ending {
+        Ending::Interrupted(signal) => Some(signal),
+        Ending::Finished | Ending::Quit => events.late_stop(),
+    };
     drop(events);
-    if let (Some(e), Ending::Finished | Ending::Quit) = (failed, summary.ending) {
-        return Err(Error::Write(e));
+    if let Some(signal) = signal {
+        return Ok(u8::try_from(128 + signal).unwrap_or(code::INTERRUPTED));
     }
-    Ok(match summary.ending {
-        Ending::Interrupted(signal) => u8::try_from(128 + signal).unwrap_or(code::INTERRUPTED),
-        Ending::Finished | Ending::Quit => code::OK,
-    })
+    match failed {
+        Some(e) => Err(Error::Write(e)),
+        None => Ok(code::OK),
+    }
 }
 
 /// How a timed run is shown.

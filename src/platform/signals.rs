@@ -17,7 +17,9 @@ pub enum Caught {
 pub const INTERRUPT: i32 = 2;
 pub const QUIT: i32 = 3;
 
-/// The signals caught while this is alive; dropping it lets them act as before.
+/// The signals caught while this is alive. Dropping it stops catching them; signal-hook then
+/// leaves them ignored rather than at their defaults, which is why it lives until the very end
+/// of a run.
 pub struct Signals {
     #[cfg(unix)]
     caught: Vec<(

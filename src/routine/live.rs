@@ -52,6 +52,14 @@ impl Live {
         self.terminal = None;
     }
 
+    /// A signal to stop that came after the run ended, while its record was written, if any.
+    pub fn late_stop(&self) -> Option<i32> {
+        std::iter::from_fn(|| self.signals.take()).find_map(|caught| match caught {
+            Caught::Stop(signal) => Some(signal),
+            Caught::Suspend | Caught::Continued => None,
+        })
+    }
+
     /// Real time from routine time.
     fn real(&self, routine: Duration) -> Duration {
         routine.mul_f64(self.scale)
