@@ -305,7 +305,13 @@ fn a_missing_content_folder_stops_only_what_reads_content() {
             text(&out.stderr)
         );
     }
-    for args in [&["man"][..], &["config", "--path"], &["config"]] {
+    for args in [
+        &["man"][..],
+        &["config", "--path"],
+        &["config"],
+        &["remind", "status"],
+        &["remind", "at", "21:30", "--print"],
+    ] {
         let out = with(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert_eq!(text(&out.stderr), "", "{args:?}");

@@ -10,7 +10,7 @@ use clap::CommandFactory as _;
 use serde::Serialize;
 
 use crate::check;
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command, Format, Remind};
 use crate::content::{ContentError, Library, Named, Routine, UserFiles, rules};
 use crate::context::Context;
 use crate::error::{self, Error, code};
@@ -33,6 +33,9 @@ pub fn run(cli: &Cli, cx: &Context) -> Result<u8, Error> {
         Some(Command::Check { paths, .. }) => return check(cx, paths),
         // They read no content: a content folder that is not there does not stop them.
         Some(Command::Man | Command::Config { .. }) => UserFiles::default(),
+        Some(Command::Remind { action }) if !matches!(action, Remind::Notify) => {
+            UserFiles::default()
+        }
         _ => user_files(cx)?,
     };
     let library = Library::new(cx.lang, user).with_times(cx.settings.times());
