@@ -189,25 +189,35 @@ fn wait_until_stopped(screen: &Screen, stopped: bool) {
 
 #[test]
 fn ctrl_z_and_fg_at_the_prompt_come_back_to_the_prompt() {
-    let data = folder("screen-suspend-prompt");
-    let mut screen = run(&["routine", "--view", "big"], &data, "0.1", (80, 24));
-    screen.wait_for("Press Enter to begin (q to quit)");
-    screen.send("\x1a");
-    wait_until_stopped(&screen, true);
-    let pid = nix::unistd::Pid::from_raw(screen.pid());
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
-    wait_until_stopped(&screen, false);
-    // The prompt again, once, where a shell would have put the cursor after its own lines; and
-    // no full screen before Enter.
-    let prompt = "Press Enter to begin (q to quit)";
-    screen.wait_for(&prompt.repeat(2));
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(screen.output().matches(prompt).count(), 2);
-    assert!(!screen.output().contains("\u{1b}[?1049h"));
-    screen.send("\r");
-    screen.wait_for("Get into position · left side");
-    screen.send("q");
-    assert_eq!(screen.wait(), 0);
+    for view in ["big", "line", "plain"] {
+        let data = folder(&format!("screen-suspend-prompt-{view}"));
+        let mut screen = run(&["routine", "--view", view], &data, "0.1", (80, 24));
+        let prompt = "Press Enter to begin (q to quit)";
+        screen.wait_for(prompt);
+        screen.send("\x1a");
+        wait_until_stopped(&screen, true);
+        let pid = nix::unistd::Pid::from_raw(screen.pid());
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
+        wait_until_stopped(&screen, false);
+        // The prompt again, once, where a shell would have put the cursor after its own lines;
+        // and no full screen before Enter.
+        let waited = std::time::Instant::now();
+        while screen.output().matches(prompt).count() < 2 {
+            assert!(waited.elapsed() < Duration::from_secs(10), "{view}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(screen.output().matches(prompt).count(), 2, "{view}");
+        assert!(!screen.output().contains("\u{1b}[?1049h"), "{view}");
+        screen.send("\r");
+        screen.wait_for_output(if view == "big" {
+            "Before bed · 1/3"
+        } else {
+            "1 of 3 · Spiral twist"
+        });
+        screen.send("q");
+        assert_eq!(screen.wait(), 0, "{view}");
+    }
 }
 
 #[test]
