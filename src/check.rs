@@ -89,7 +89,8 @@ pub fn check(
         files: 0,
         nothing: None,
     };
-    let settings_file = settings_file.filter(|f| f.exists());
+    // There, even as a link to nothing.
+    let settings_file = settings_file.filter(|f| f.symlink_metadata().is_ok());
     let is_settings = |path: &Path| settings_file.is_some_and(|f| same_file(f, path));
     let paths: Vec<PathBuf> = if paths.is_empty() {
         let defaults = defaults(default_root, settings_file);

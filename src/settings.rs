@@ -107,7 +107,12 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
     let name = path.display().to_string();
     let text = match read_text(&path, MAX_BYTES) {
         Ok(text) => text,
-        Err(Unreadable::Io(std::io::ErrorKind::NotFound, _)) => return Loaded::default(),
+        // No file is no settings; a link to no file is a problem.
+        Err(Unreadable::Io(std::io::ErrorKind::NotFound, _))
+            if path.symlink_metadata().is_err() =>
+        {
+            return Loaded::default();
+        }
         Err(problem) => {
             return Loaded {
                 problems: vec![Found {
@@ -227,8 +232,13 @@ pub fn message(w: &Words, found: &Found) -> ContentError {
         Problem::Syntax(problem) => w.settings_unreadable(problem),
         Problem::Unreadable(problem) => {
             let error = problem.error(&found.place.path, w);
+            // The system's words, without the content files' "cannot read it" before them.
+            let why = match problem {
+                Unreadable::Io(_, said) => said.clone(),
+                _ => error.message.clone(),
+            };
             return ContentError {
-                message: w.settings_unreadable(error.message),
+                message: w.settings_unreadable(why),
                 ..error
             };
         }

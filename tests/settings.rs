@@ -222,6 +222,32 @@ fn a_file_that_cannot_be_read_is_one_warning_and_none_of_it_applies() {
 
 #[cfg(unix)]
 #[test]
+fn a_settings_file_that_links_to_nothing_is_a_problem_not_no_settings() {
+    let dir = folder("settings-dangling");
+    std::fs::create_dir_all(dir.join("weizhong")).unwrap();
+    let link = dir.join("weizhong/config.toml");
+    std::os::unix::fs::symlink(dir.join("nowhere.toml"), &link).unwrap();
+    let says = format!(
+        "{}: cannot read the settings: No such file or directory (os error 2)",
+        link.display()
+    );
+    let out = run(&dir, &["safety"], &[("NO_COLOR", "1")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stderr),
+        format!("warning: {says} (none of its settings apply)\n")
+    );
+    let check = run(&dir, &["check", "--width", "200"], &[("NO_COLOR", "1")]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).starts_with(&format!("error: {says}\n")),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_settings_file_that_is_a_named_pipe_is_not_opened() {
     let dir = folder("settings-fifo");
     std::fs::create_dir_all(dir.join("weizhong")).unwrap();
