@@ -487,7 +487,7 @@ mod tests {
 
     #[test]
     fn carets_stand_under_wide_characters_and_tabs() {
-        // name = "蝴蝶蝴蝶": the value from column 8, six characters, fourteen columns.
+        // name = "蝴蝶蝴蝶": the value from column 8, six characters over ten columns.
         let (line, before, under) = on_screen("name = \"蝴蝶蝴蝶\"", 8, 6);
         assert_eq!(
             (line.as_str(), before, under),

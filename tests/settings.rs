@@ -114,8 +114,8 @@ fn the_settings_change_the_plan() {
 
 #[test]
 fn a_stretch_the_settings_times_make_longer_than_a_day_is_skipped_and_check_says_why() {
-    // 2 sides × (5 + 30 × 20 + 29 × 3600) s: 58 h 20 min 10 s with an hour's rest; 35 min 40 s
-    // with its own 5 s.
+    // 2 sides × (5 + 30 × 20 + 29 × 3600) s: 58 h 20 min 10 s with an hour's rest; 25 min with
+    // its own 5 s.
     let dir = config("settings-too-long", "rest_seconds = 3600\n");
     let stretches = dir.join("weizhong/stretches");
     std::fs::create_dir_all(&stretches).unwrap();
@@ -141,6 +141,20 @@ fn a_stretch_the_settings_times_make_longer_than_a_day_is_skipped_and_check_says
     std::fs::remove_file(dir.join("weizhong/config.toml")).unwrap();
     let check = run(&dir, &["check"], &[("NO_COLOR", "1")]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+
+    // Too long with its own numbers: the settings, which shorten it, are not blamed.
+    std::fs::write(dir.join("weizhong/config.toml"), "rest_seconds = 1\n").unwrap();
+    std::fs::write(
+        stretches.join("calf.toml"),
+        calf.replace("reps = 2", "reps = 3000"),
+    )
+    .unwrap();
+    let check = run(&dir, &["check", "--width", "300"], &[("NO_COLOR", "1")]);
+    let said = text(&check.stdout);
+    assert!(
+        said.contains("this stretch takes 41 h 40 min in all; a stretch may take at most 24 h\n"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -225,21 +225,26 @@ impl Library {
         };
         let mut item: T = source.parse()?;
         item.identify(id, Origin::User);
-        adjust(&mut item);
         let others: Vec<&T> = items.iter().filter(|o| o.id() != item.id()).collect();
-        rule(&item)
-            .and_then(|()| rules::unique_names(&others, &item))
-            .map_err(|broken| {
-                let mut message = problem(w, &broken.problem);
-                let long = matches!(
-                    broken.problem,
-                    rules::Problem::StretchTooLong { .. } | rules::Problem::RoutineTooLong { .. }
-                );
-                if long && self.times.is_set() {
-                    message = w.with_settings_times(message);
-                }
-                source.error_for(&broken.near, message)
-            })?;
+        let check = |item: &T| rule(item).and_then(|()| rules::unique_names(&others, item));
+        let refuse = |broken: rules::Broken, settings: bool| {
+            let mut message = problem(w, &broken.problem);
+            if settings {
+                message = w.with_settings_times(message);
+            }
+            source.error_for(&broken.near, message)
+        };
+        // With its own numbers first, so that what they break is told as the file's alone. (A
+        // routine's total is counted with the stretches as they are given, settings and all.)
+        check(&item).map_err(|broken| {
+            let routine = matches!(broken.problem, rules::Problem::RoutineTooLong { .. });
+            refuse(broken, routine && self.times.is_set())
+        })?;
+        // Then with the settings' times, which may make a stretch too long.
+        if self.times.is_set() {
+            adjust(&mut item);
+            check(&item).map_err(|broken| refuse(broken, true))?;
+        }
         Ok(item)
     }
 
