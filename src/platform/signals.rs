@@ -4,6 +4,10 @@
 
 /// What a caught signal asks of the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(unix),
+    allow(dead_code, reason = "signals are caught on Unix only")
+)]
 pub enum Caught {
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT, by number: stop, and exit with 128 + it.
     Stop(i32),
